@@ -1,0 +1,310 @@
+"""Pydantic models of the knowledge base (data/platforms.yaml).
+
+Every number in the knowledge base is a :class:`Figure`: a value with the id of the source that
+backs it, or the marker ``est`` when no source does. In YAML a figure is written compactly as
+``[value, source_id]`` (``[0.93, pew2025]``, ``[3, est]``) or as a mapping
+``{v: 0.93, src: pew2025, note: "..."}``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .vocab import AGE_BANDS, Activity, Feature, Format, Goal, PricingModel, Segment, Status
+
+__all__ = [
+    "ESTIMATE",
+    "Assumptions",
+    "Cadence",
+    "Catalog",
+    "Figure",
+    "Platform",
+    "Source",
+    "ToolPlan",
+    "VendorTool",
+]
+
+ESTIMATE = "est"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Figure(_Strict):
+    """A number with its provenance.
+
+    v: the value (unit given by the field holding it).
+    src: id of an entry in ``Catalog.sources``, or ``"est"`` for an estimate no source backs.
+    note: optional remark (what exactly the source says, how the value was derived).
+    """
+
+    v: float
+    src: str = ESTIMATE
+    note: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _compact(cls, data: Any) -> Any:
+        if isinstance(data, list | tuple):
+            if len(data) not in (2, 3):
+                raise ValueError("a figure is [value, source_id] or [value, source_id, note]")
+            keys = ("v", "src", "note")
+            return dict(zip(keys, data, strict=False))
+        if isinstance(data, int | float) and not isinstance(data, bool):
+            raise ValueError(
+                "a bare number has no source: write [value, source_id] or [value, est]"
+            )
+        return data
+
+    @property
+    def estimate(self) -> bool:
+        return self.src == ESTIMATE
+
+    def __float__(self) -> float:
+        return float(self.v)
+
+
+class Source(_Strict):
+    """A public source or seed article that backs figures.
+
+    title: what it is; date: when it was published or read (ISO date or year-month);
+    url: where to find it (optional); seed: True for one of the seed articles.
+    """
+
+    title: str
+    date: str = ""
+    url: str = ""
+    seed: bool = False
+
+
+class Cadence(_Strict):
+    """Posting cadence in posts per week. Below ``min`` a channel is not worth running."""
+
+    min: Figure
+    typical: Figure
+    max: Figure
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Cadence:
+        if not (0 < self.min.v <= self.typical.v <= self.max.v):
+            raise ValueError("cadence needs 0 < min <= typical <= max (posts per week)")
+        return self
+
+
+def _check_unit(values: dict[Any, Figure], what: str) -> None:
+    for key, fig in values.items():
+        if not 0.0 <= fig.v <= 1.0:
+            raise ValueError(f"{what} '{key}' must be between 0 and 1, got {fig.v}")
+
+
+class Platform(_Strict):
+    """One social channel.
+
+    formality: 0 = polished/formal, 1 = raw/casual.
+    formats: share of the channel's posts in each format (0..1, summing to about 1).
+    effort_hours: hours to create one post in each format, before tailoring.
+    reach_age: share of each adult age band that uses the channel (0..1).
+    reach_segment: how well it reaches consumers and professionals (0..1).
+    b2b, b2c: strength for business-to-business and business-to-consumer marketing (0..1).
+    inbound_per_1000: inbound messages and comments per 1,000 followers per month.
+    engage_minutes_per_post: minutes spent validating followers per post (likes, replies).
+    goal_fit: how well the channel serves each goal (0..1).
+    archivable: how easily posts can be captured for compliance archiving (0..1).
+    ephemeral: content disappears (stories, snaps), which regulated firms must plan for.
+    """
+
+    id: str
+    name: str
+    status: Status = Status.active
+    shutdown: str = ""
+    lesson: str = ""
+    personality: str
+    message_style: str
+    formality: Figure
+    formats: dict[Format, Figure]
+    effort_hours: dict[Format, Figure]
+    reach_age: dict[str, Figure]
+    reach_segment: dict[Segment, Figure]
+    b2b: Figure
+    b2c: Figure
+    users: Figure | None = None
+    cadence: Cadence | None = None
+    inbound_per_1000: Figure
+    engage_minutes_per_post: Figure
+    goal_fit: dict[Goal, Figure]
+    archivable: Figure
+    ephemeral: bool = False
+    managed_by_tools: bool = True
+
+    @field_validator("reach_age")
+    @classmethod
+    def _bands(cls, v: dict[str, Figure]) -> dict[str, Figure]:
+        missing = [b for b in AGE_BANDS if b not in v]
+        extra = [b for b in v if b not in AGE_BANDS]
+        if missing or extra:
+            raise ValueError(f"reach_age needs exactly the bands {list(AGE_BANDS)}")
+        _check_unit(v, "reach_age")
+        return v
+
+    @model_validator(mode="after")
+    def _complete(self) -> Platform:
+        if set(self.goal_fit) != set(Goal):
+            missing = sorted(set(Goal) - set(self.goal_fit))
+            raise ValueError(f"goal_fit is missing goals: {missing}")
+        if set(self.reach_segment) != set(Segment):
+            raise ValueError("reach_segment needs both 'consumer' and 'professional'")
+        if not self.formats:
+            raise ValueError("formats must name at least one format")
+        if missing_effort := sorted(set(self.formats) - set(self.effort_hours)):
+            raise ValueError(f"effort_hours is missing formats the channel runs on: {missing_effort}")
+        for name in ("goal_fit", "reach_segment", "formats"):
+            _check_unit(getattr(self, name), name)
+        for name in ("formality", "b2b", "b2c", "archivable"):
+            if not 0.0 <= getattr(self, name).v <= 1.0:
+                raise ValueError(f"{name} must be between 0 and 1")
+        if self.status is Status.active and self.cadence is None:
+            raise ValueError("an active channel needs a cadence")
+        if any(f.v < 0 for f in self.effort_hours.values()):
+            raise ValueError("effort_hours must not be negative")
+        return self
+
+    @property
+    def active(self) -> bool:
+        return self.status is Status.active
+
+
+class ToolPlan(_Strict):
+    """One priced plan (tier) of a vendor tool.
+
+    price: list price in USD per month per unit of the pricing model (seat, channel, account),
+    or per month for the whole organisation when the model is ``enterprise``.
+    max_channels: how many channels (profiles) the plan manages at most (None = unlimited).
+    """
+
+    id: str
+    name: str
+    price: Figure
+    features: list[Feature]
+    max_channels: int | None = None
+    max_seats: int | None = None
+
+
+class VendorTool(_Strict):
+    """A social media management suite (Hootsuite and its peers).
+
+    networks: ids of the channels it can publish to and monitor.
+    savings: share of the time each activity takes that the tool saves (0..1), on covered channels.
+    status: active, or retired for historic products kept as lessons (never recommended).
+    """
+
+    id: str
+    name: str
+    status: Status = Status.active
+    vendor: str = ""
+    fate: str = ""
+    successor: str = ""
+    pricing: PricingModel = PricingModel.per_seat
+    price_date: str = ""
+    networks: list[str] = Field(default_factory=list)
+    plans: list[ToolPlan] = Field(default_factory=list)
+    savings: dict[Activity, Figure] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _check(self) -> VendorTool:
+        _check_unit(self.savings, "savings")
+        if self.status is Status.active and not self.plans:
+            raise ValueError("an active tool needs at least one plan")
+        return self
+
+    @property
+    def active(self) -> bool:
+        return self.status is Status.active
+
+
+class Assumptions(_Strict):
+    """Engine-wide figures (hours, weights, factors), each with its source or estimate flag.
+
+    productive_hours_per_fte: productive hours per week of one full-time employee.
+    tailor_share: extra share of creation time to tailor a post to each channel.
+    publish_minutes_per_post, approve_minutes_per_post (regulated firms only),
+    minutes_per_inbound: handling one inbound message or comment.
+    listen_hours_per_channel, report_hours_per_channel: hours per channel per week.
+    coordinate_share: share of all other hours spent on coordination and strategy.
+    response_factor: multiplier on engagement hours by response-time expectation (hours).
+    fit_weights: weights of the fit contributions (goal, audience, voice, effort).
+    """
+
+    productive_hours_per_fte: Figure
+    weeks_per_month: Figure
+    tailor_share: Figure
+    publish_minutes_per_post: Figure
+    approve_minutes_per_post: Figure
+    minutes_per_inbound: Figure
+    listen_hours_per_channel: Figure
+    report_hours_per_channel: Figure
+    coordinate_share: Figure
+    response_factor: dict[str, Figure]
+    fit_weights: dict[str, Figure]
+    effort_reference_hours: Figure
+
+    @field_validator("fit_weights")
+    @classmethod
+    def _fit_keys(cls, v: dict[str, Figure]) -> dict[str, Figure]:
+        needed = {"goal", "audience", "voice", "effort"}
+        if set(v) != needed:
+            raise ValueError(f"fit_weights needs exactly {sorted(needed)}")
+        return v
+
+    @field_validator("response_factor")
+    @classmethod
+    def _response_keys(cls, v: dict[str, Figure]) -> dict[str, Figure]:
+        try:
+            [float(k) for k in v]
+        except ValueError:
+            raise ValueError("response_factor keys are response times in hours") from None
+        if not v:
+            raise ValueError("response_factor needs at least one entry")
+        return v
+
+
+class Catalog(_Strict):
+    """The whole knowledge base: sources, channels, tools and engine assumptions."""
+
+    schema_version: int = 1
+    sources: dict[str, Source]
+    assumptions: Assumptions
+    platforms: list[Platform]
+    tools: list[VendorTool]
+
+    @model_validator(mode="after")
+    def _references(self) -> Catalog:
+        ids = [p.id for p in self.platforms]
+        if len(ids) != len(set(ids)):
+            raise ValueError("platform ids must be unique")
+        tool_ids = [t.id for t in self.tools]
+        if len(tool_ids) != len(set(tool_ids)):
+            raise ValueError("tool ids must be unique")
+        for tool in self.tools:
+            unknown = sorted(set(tool.networks) - set(ids))
+            if unknown:
+                raise ValueError(f"tool '{tool.id}' names unknown networks {unknown}")
+        return self
+
+    def platform(self, pid: str) -> Platform:
+        for p in self.platforms:
+            if p.id == pid:
+                return p
+        raise KeyError(pid)
+
+    def tool(self, tid: str) -> VendorTool:
+        for t in self.tools:
+            if t.id == tid:
+                return t
+        raise KeyError(tid)
+
+    @property
+    def active_platforms(self) -> list[Platform]:
+        return [p for p in self.platforms if p.active]

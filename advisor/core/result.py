@@ -1,0 +1,155 @@
+"""Value objects the engine returns. They serialise to the documented JSON contract."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .vocab import Activity, Goal
+
+__all__ = [
+    "AdviceNote",
+    "ChannelResult",
+    "Contribution",
+    "GoalSensitivity",
+    "Recommendation",
+    "Sensitivity",
+    "ToolChoice",
+]
+
+
+class _Value(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Contribution(_Value):
+    """One term of a channel's fit.
+
+    factor: goal | audience | voice | effort (additive terms) or capability | compliance (gates).
+    score: the factor's own score, 0..1.  weight: its weight in the fit (gates: None).
+    points: what it adds to the fit after gating (gates: the fit lost to the gate).
+    """
+
+    factor: str
+    score: float
+    weight: float | None
+    points: float
+    why: str = ""
+
+
+class ChannelResult(_Value):
+    """How one active channel fares for this company.
+
+    fit: 0..1.  posts_per_week: the planned cadence at the scenario's ambition.
+    hours_per_week: hours by activity to run it (tool savings applied when in the mix).
+    min_hours_per_week: total hours at its minimum credible cadence.
+    forced: "in", "out" or None.  excluded_because: why a good channel is out of the mix.
+    """
+
+    id: str
+    name: str
+    fit: float
+    rank: int
+    contributions: list[Contribution]
+    in_mix: bool
+    forced: str | None = None
+    posts_per_week: float
+    hours_per_week: dict[Activity, float]
+    total_hours: float
+    min_hours_per_week: float
+    goal_value: dict[Goal, float]
+    reasons: list[str] = Field(default_factory=list)
+    excluded_because: str = ""
+
+
+class ToolChoice(_Value):
+    """The management tool chosen for the mix.
+
+    seats: licensed users; monthly_cost: licence USD per month; hours_saved: staff hours per
+    week the tool saves on the mix; covered: mix channels the tool manages.
+    """
+
+    id: str
+    plan: str
+    name: str
+    seats: int
+    monthly_cost: float
+    hours_saved: float
+    covered: list[str]
+    why: str = ""
+
+
+class AdviceNote(_Value):
+    """A piece of advice that applies to this company, in our words, with the seed it rests on."""
+
+    id: str
+    title: str
+    text: str
+    source: str
+
+
+class Recommendation(_Value):
+    """The advisor's answer for one scenario.
+
+    mix: channel ids in the mix, best fit first.  hours_per_week: total staff hours needed.
+    fte: hours over productive hours per FTE.  staff_cost / licence_cost / monthly_cost: USD
+    per month.  coverage: per goal, 0..1, of how well the mix serves it (diminishing returns).
+    objective: goal-weighted coverage, 0..1.  ideal_mix: the mix if staff hours were unlimited.
+    """
+
+    plan_name: str
+    scenario: str
+    ambition: str
+    mix: list[str]
+    channels: list[ChannelResult]
+    hours_per_week: float
+    hours_by_activity: dict[Activity, float]
+    staff_hours_available: float
+    fte: float
+    productive_hours_per_fte: float
+    staff_cost: float
+    licence_cost: float
+    monthly_cost: float
+    tool: ToolChoice | None
+    coverage: dict[Goal, float]
+    objective: float
+    ideal_mix: list[str]
+    warnings: list[str]
+    advice: list[AdviceNote]
+    feasible: bool = True
+
+    def channel(self, cid: str) -> ChannelResult:
+        for c in self.channels:
+            if c.id == cid:
+                return c
+        raise KeyError(cid)
+
+
+class GoalSensitivity(_Value):
+    """How far one goal's share of the weights can move before the mix changes.
+
+    share: the goal's current normalised weight.  down / up: the smallest decrease / increase
+    of that share (absolute, 0..1) that changes the mix, or None if no change within range.
+    mix_down / mix_up: the mix after that change.
+    """
+
+    goal: Goal
+    share: float
+    down: float | None
+    up: float | None
+    mix_down: list[str] = Field(default_factory=list)
+    mix_up: list[str] = Field(default_factory=list)
+
+
+class Sensitivity(_Value):
+    """Sensitivity of the mix to the goal weights.
+
+    goals: per goal, the margins.  robustness: share of randomly perturbed weightings under
+    which each channel is in the optimal mix.  samples: how many weightings were drawn;
+    spread: the relative perturbation of each weight (uniform in +/- spread).
+    """
+
+    goals: list[GoalSensitivity]
+    robustness: dict[str, float]
+    samples: int
+    spread: float
+    mix_stability: float

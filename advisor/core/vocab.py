@@ -1,0 +1,148 @@
+"""The fixed vocabularies of the domain: goals, formats, age bands, activities.
+
+These are plain string enums so that YAML, JSON and the window all speak the same ids.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = [
+    "AGE_BANDS",
+    "Activity",
+    "Ambition",
+    "Feature",
+    "Format",
+    "Goal",
+    "Market",
+    "PricingModel",
+    "Regime",
+    "Segment",
+    "Status",
+]
+
+
+class Goal(StrEnum):
+    """What a company wants from social media (see shared/reference/advice-model.md)."""
+
+    brand_awareness = "brand_awareness"
+    customer_service = "customer_service"
+    lead_generation = "lead_generation"
+    community_loyalty = "community_loyalty"
+    product_feedback = "product_feedback"
+    recruiting = "recruiting"
+    thought_leadership = "thought_leadership"
+    trust_transparency = "trust_transparency"
+    internal_knowledge = "internal_knowledge"
+
+    @property
+    def label(self) -> str:
+        return _GOAL_LABELS[self]
+
+
+_GOAL_LABELS = {
+    Goal.brand_awareness: "Brand awareness",
+    Goal.customer_service: "Customer service",
+    Goal.lead_generation: "Lead generation & sales",
+    Goal.community_loyalty: "Community & loyalty",
+    Goal.product_feedback: "Product feedback & co-creation",
+    Goal.recruiting: "Recruiting & employer brand",
+    Goal.thought_leadership: "Thought leadership",
+    Goal.trust_transparency: "Trust & transparency",
+    Goal.internal_knowledge: "Internal knowledge exchange",
+}
+
+
+class Format(StrEnum):
+    """A content format a channel runs on and a company may be able to produce."""
+
+    text = "text"
+    image = "image"
+    short_video = "short_video"
+    long_video = "long_video"
+    live = "live"
+
+
+AGE_BANDS: tuple[str, ...] = ("18-29", "30-49", "50-64", "65+")
+"""Pew Research Center's adult age bands."""
+
+
+class Segment(StrEnum):
+    consumer = "consumer"
+    professional = "professional"
+
+
+class Market(StrEnum):
+    b2b = "b2b"
+    b2c = "b2c"
+    both = "both"
+
+
+class Regime(StrEnum):
+    """Regulatory regime; anything but `none` needs pre-approval and archiving."""
+
+    none = "none"
+    financial = "financial"
+    health = "health"
+    public_sector = "public_sector"
+
+
+class Ambition(StrEnum):
+    """Which point of a channel's cadence range to plan for."""
+
+    minimum = "minimum"
+    typical = "typical"
+    ambitious = "ambitious"
+
+
+class Activity(StrEnum):
+    """The activities staffing hours are broken down into."""
+
+    create = "create"
+    tailor = "tailor"
+    publish = "publish"
+    approve = "approve"
+    engage = "engage"
+    listen = "listen"
+    report = "report"
+    coordinate = "coordinate"
+
+    @property
+    def label(self) -> str:
+        return _ACTIVITY_LABELS[self]
+
+
+_ACTIVITY_LABELS = {
+    Activity.create: "Create content",
+    Activity.tailor: "Tailor per channel",
+    Activity.publish: "Publish & schedule",
+    Activity.approve: "Approve",
+    Activity.engage: "Engage & respond",
+    Activity.listen: "Listen",
+    Activity.report: "Measure & report",
+    Activity.coordinate: "Coordinate",
+}
+
+
+class Feature(StrEnum):
+    """Features of a vendor management tool."""
+
+    scheduling = "scheduling"
+    inbox = "inbox"
+    listening = "listening"
+    analytics = "analytics"
+    approvals = "approvals"
+    archiving = "archiving"
+
+
+class PricingModel(StrEnum):
+    per_seat = "per_seat"
+    per_channel = "per_channel"
+    per_account = "per_account"
+    enterprise = "enterprise"
+    free = "free"
+
+
+class Status(StrEnum):
+    active = "active"
+    retired = "retired"
