@@ -24,6 +24,7 @@ __all__ = [
     "Source",
     "ToolPlan",
     "VendorTool",
+    "iter_figures",
 ]
 
 ESTIMATE = "est"
@@ -308,3 +309,18 @@ class Catalog(_Strict):
     @property
     def active_platforms(self) -> list[Platform]:
         return [p for p in self.platforms if p.active]
+
+
+def iter_figures(obj: object, path: tuple[str | int, ...] = ()):
+    """Yield (path, Figure) for every figure inside a knowledge-base model, depth first."""
+    if isinstance(obj, Figure):
+        yield path, obj
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from iter_figures(getattr(obj, name), (*path, name))
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            yield from iter_figures(v, (*path, str(k)))
+    elif isinstance(obj, list | tuple):
+        for i, v in enumerate(obj):
+            yield from iter_figures(v, (*path, i))

@@ -1,0 +1,91 @@
+"""Command line: argument parsing -> core -> print or save. No widgets here.
+
+    advisor [PLAN]                       open the desktop app (the bundled example by default)
+    advisor recommend PLAN [--scenario NAME] [--format table|json|csv]
+    advisor compare PLAN [--format table|json|csv] [--baseline NAME]
+    advisor validate FILE
+    advisor catalog [--platforms|--tools] [--figures] [--format table|json|csv]
+    advisor report PLAN -o FILE.pdf [--scenario NAME]
+
+Bad input prints every problem (file, field, line, value, what is allowed) and exits with 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+__all__ = ["EXAMPLE_PLAN", "main"]
+
+_RESOURCES = Path(__file__).resolve().parent / "resources"
+if not _RESOURCES.exists():
+    _RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+EXAMPLE_PLAN = _RESOURCES / "examples" / "b2b_software.yaml"
+COMMANDS = ("recommend", "compare", "validate", "catalog", "report", "gui")
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="advisor", description="Channel Advisor: plan a social "
+                                 "media channel mix, its staffing hours and tools.")
+    ap.add_argument("--overlay", help="your knowledge-base overlay file (overrides figures)")
+    sub = ap.add_subparsers(dest="command", required=True)
+    fmt = {"choices": ("table", "json", "csv"), "default": "table", "help": "output format"}
+    p = sub.add_parser("recommend", help="print the recommendation for a scenario")
+    p.add_argument("plan")
+    p.add_argument("--scenario", help="scenario name (default: the first)")
+    p.add_argument("--format", **fmt)  # type: ignore[arg-type]
+    p.add_argument("--sensitivity", action="store_true", help="add weight sensitivity")
+    p = sub.add_parser("compare", help="all scenarios side by side")
+    p.add_argument("plan")
+    p.add_argument("--baseline", help="scenario to compute deltas against (default: the first)")
+    p.add_argument("--format", **fmt)  # type: ignore[arg-type]
+    p = sub.add_parser("validate", help="check a plan or knowledge-base file")
+    p.add_argument("file")
+    p = sub.add_parser("catalog", help="list the knowledge base with sources")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--platforms", action="store_true", help="channels only (default)")
+    g.add_argument("--tools", action="store_true", help="vendor tools only")
+    p.add_argument("--figures", action="store_true", help="every figure with its source")
+    p.add_argument("--format", **fmt)  # type: ignore[arg-type]
+    p = sub.add_parser("report", help="write the board-ready PDF report")
+    p.add_argument("plan")
+    p.add_argument("-o", "--output", required=True, help="PDF file to write")
+    p.add_argument("--scenario", help="scenario name (default: the first)")
+    p = sub.add_parser("gui", help="open the desktop app")
+    p.add_argument("plan", nargs="?")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit code (0 ok, 2 bad input)."""
+    from .core.errors import AdvisorInputError
+
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
+        args_list = ["gui", *args_list]
+    args = _parser().parse_args(args_list)
+    try:
+        return _run(args)
+    except AdvisorInputError as exc:
+        print("error: invalid input", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from . import commands
+
+    handler = getattr(commands, f"cmd_{args.command}")
+    out = handler(args)
+    if isinstance(out, str):
+        sys.stdout.write(out if out.endswith("\n") else out + "\n")
+        return 0
+    return int(out)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

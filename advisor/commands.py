@@ -1,0 +1,172 @@
+"""One function per CLI command: load, run the engine, format. Returns text or an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from .core.errors import AdvisorInputError
+from .core.knowledge import Catalog
+from .core.loading import load_catalog, load_plan, read_document
+from .core.result import Recommendation, Sensitivity
+from .core.tables import catalog_frame, channels_frame, compare_frame, figures_frame, to_contract
+from .core.vocab import Activity, Goal
+
+__all__ = ["cmd_catalog", "cmd_compare", "cmd_gui", "cmd_recommend", "cmd_report", "cmd_validate"]
+
+
+def _catalog(args: argparse.Namespace) -> Catalog:
+    return load_catalog(overlay=args.overlay)
+
+
+def _frame_text(df: pd.DataFrame, fmt: str) -> str:
+    if fmt == "csv":
+        return df.to_csv(index=False)
+    if fmt == "json":
+        return df.to_json(orient="records", indent=2)
+    with pd.option_context("display.max_rows", None, "display.max_columns", None,
+                           "display.width", 200, "display.max_colwidth", 60):
+        return df.to_string(index=False)
+
+
+def cmd_recommend(args: argparse.Namespace) -> str:
+    from .core.engine import build, prepare
+
+    cat = _catalog(args)
+    plan = load_plan(args.plan)
+    prep = prepare(plan, args.scenario, cat, file=args.plan)
+    rec = build(prep)
+    sens = None
+    if args.sensitivity:
+        from .core.sensitivity import sensitivity
+
+        sens = sensitivity(prep)
+    if args.format == "json":
+        data = to_contract(rec)
+        if sens is not None:
+            data["sensitivity"] = sens.model_dump(mode="json")
+        return json.dumps(data, indent=2)
+    if args.format == "csv":
+        return channels_frame(rec).to_csv(index=False)
+    return format_recommendation(rec, sens)
+
+
+def format_recommendation(rec: Recommendation, sens: Sensitivity | None = None) -> str:
+    """A readable plain-text report of one recommendation."""
+    lines = [f"{rec.plan_name} - scenario '{rec.scenario}' (cadence: {rec.ambition})", ""]
+    lines.append("Recommended mix: " + (", ".join(rec.mix) or "(none)"))
+    lines.append(f"Hours per week: {rec.hours_per_week:.1f} of {rec.staff_hours_available:.1f} "
+                 f"available  |  FTE: {rec.fte:.2f} (at {rec.productive_hours_per_fte:g} h/FTE)")
+    lines.append(f"Monthly cost: ${rec.monthly_cost:,.0f} (staff ${rec.staff_cost:,.0f}, "
+                 f"licences ${rec.licence_cost:,.0f})")
+    if rec.tool:
+        t = rec.tool
+        lines.append(f"Tool: {t.name} - {t.seats} seat(s), ${t.monthly_cost:,.0f}/month, saves "
+                     f"{t.hours_saved:.1f} h/week")
+    else:
+        lines.append("Tool: none")
+    lines += ["", "Channels (all considered, best fit first):"]
+    cols = ["rank", "name", "fit", "in_mix", "posts_per_week", "hours_total", "why"]
+    lines.append(_frame_text(channels_frame(rec)[cols], "table"))
+    lines += ["", "Hours per week by activity (mix):"]
+    lines += [f"  {a.label:<22} {rec.hours_by_activity[a]:7.1f}" for a in Activity]
+    lines += ["", "Goal coverage (0..1):"]
+    lines += [f"  {g.label:<32} {rec.coverage[g]:.2f}" for g in Goal]
+    if rec.warnings:
+        lines += ["", "Warnings:"] + [f"  ! {w}" for w in rec.warnings]
+    if rec.advice:
+        lines += ["", "Advice:"] + [f"  - {n.title}: {n.text} [{n.source}]" for n in rec.advice]
+    if sens is not None:
+        lines += ["", f"Sensitivity (mix unchanged in {sens.mix_stability:.0%} of {sens.samples} "
+                  f"weightings perturbed by +/-{sens.spread:.0%}):"]
+        for s in sens.goals:
+            down = f"-{s.down:.3f}" if s.down is not None else "never"
+            up = f"+{s.up:.3f}" if s.up is not None else "never"
+            lines.append(f"  {s.goal.label:<32} share {s.share:.3f}  flips at {down} / {up}")
+        lines += ["  Robustness: " + ", ".join(f"{k} {v:.0%}" for k, v in sens.robustness.items())]
+    return "\n".join(lines)
+
+
+def cmd_compare(args: argparse.Namespace) -> str:
+    from .core.engine import recommend_all
+
+    cat = _catalog(args)
+    plan = load_plan(args.plan)
+    recs = recommend_all(plan, cat, file=args.plan)
+    names = [s.name for s in plan.scenarios]
+    if args.baseline is not None and args.baseline not in names:
+        raise AdvisorInputError.single(args.plan, "--baseline",
+                                       f"no such scenario; allowed: {', '.join(names)}",
+                                       repr(args.baseline))
+    base = names.index(args.baseline) if args.baseline else 0
+    df = compare_frame(recs, base)
+    if args.format != "table":
+        return _frame_text(df, args.format)
+    main = ["scenario", "mix", "hours_per_week", "d_hours", "fte", "d_fte", "monthly_cost",
+            "d_cost", "tool", "added", "dropped"]
+    cov = df[["scenario"] + [f"cov_{g.value}" for g in Goal]].rename(
+        columns={f"cov_{g.value}": g.value for g in Goal})
+    return (f"Scenarios of {plan.profile.name}, deltas against '{names[base]}':\n\n"
+            + _frame_text(df[main], "table") + "\n\nGoal coverage (0..1):\n\n"
+            + _frame_text(cov.set_index("scenario").T.reset_index(names="goal"), "table"))
+
+
+def cmd_validate(args: argparse.Namespace) -> str:
+    data, _ = read_document(args.file)
+    if isinstance(data, dict) and "platforms" in data:
+        cat = load_catalog(args.file)
+        return (f"{args.file}: valid knowledge base ({len(cat.platforms)} channels, "
+                f"{len(cat.tools)} tools, {len(cat.sources)} sources)")
+    plan = load_plan(args.file)
+    cat = _catalog(args)
+    from .core.engine import check_scenario
+
+    problems = []
+    for s in plan.scenarios:
+        try:
+            check_scenario(plan, s, cat, args.file)
+            s.apply(plan.profile)
+        except AdvisorInputError as exc:
+            problems += exc.problems
+        except ValueError as exc:  # pydantic ValidationError is a ValueError
+            from .core.errors import problems_from_validation
+
+            i = plan.scenarios.index(s)
+            problems += problems_from_validation(exc, args.file, f"scenarios[{i}].changes")  # type: ignore[arg-type]
+    if problems:
+        raise AdvisorInputError(problems)
+    return f"{args.file}: valid plan ({len(plan.scenarios)} scenarios)"
+
+
+def cmd_catalog(args: argparse.Namespace) -> str:
+    cat = _catalog(args)
+    what = "tools" if args.tools else "platforms"
+    df = figures_frame(cat, what) if args.figures else catalog_frame(cat, what)
+    if not args.figures and args.format == "table":
+        figs = figures_frame(cat, what)
+        est = figs.groupby("id")["estimate"].agg(["sum", "count"])
+        srcs = figs[~figs["estimate"]].groupby("id")["source_id"].agg(
+            lambda s: ", ".join(sorted(set(s))))
+        df["figures"] = [f"{int(est.loc[i, 'count'])} ({int(est.loc[i, 'sum'])} est)"
+                         for i in df["id"]]
+        df["sources"] = [srcs.get(i, "") for i in df["id"]]
+    return _frame_text(df, args.format)
+
+
+def cmd_report(args: argparse.Namespace) -> str:
+    from .report import write_report
+
+    cat = _catalog(args)
+    plan = load_plan(args.plan)
+    out = Path(args.output)
+    write_report(plan, cat, out, scenario=args.scenario, file=args.plan)
+    return f"wrote {out}"
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from .gui.app import run
+
+    return run(args.plan, overlay=args.overlay)

@@ -1,0 +1,198 @@
+"""From a plan and a scenario to a Recommendation: fit, exact mix, staffing, tool, warnings."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from pydantic import ValidationError
+
+from .advice import advice_notes
+from .errors import AdvisorInputError, Problem, problems_from_validation
+from .fit import ChannelFit, channel_fit, goal_values
+from .knowledge import Catalog, Platform
+from .mix import MixProblem, MixSolution, solve
+from .plan import CompanyProfile, Plan, Scenario
+from .result import ChannelResult, Recommendation, ToolChoice
+from .staffing import (
+    ToolOption,
+    channel_hours,
+    licence_cost,
+    posts_per_week,
+    required_features,
+    seats_for,
+)
+from .vocab import Activity, Goal
+
+__all__ = ["Prepared", "check_scenario", "prepare", "recommend", "recommend_all"]
+
+
+def check_scenario(plan: Plan, scenario: Scenario, catalog: Catalog, file: str = "plan") -> None:
+    """Raise AdvisorInputError for ids the knowledge base does not know, with what is allowed."""
+    i = plan.scenarios.index(scenario)
+    active = {p.id for p in catalog.active_platforms}
+    known = {p.id for p in catalog.platforms}
+    tools = {t.id for t in catalog.tools if t.active}
+    problems = []
+    for key in ("force_in", "force_out"):
+        for cid in getattr(scenario, key):
+            if cid not in known:
+                msg = f"unknown channel; allowed: {', '.join(sorted(active))}"
+            elif key == "force_in" and cid not in active:
+                msg = "this channel is retired and cannot be used"
+            else:
+                continue
+            problems.append(Problem(file, f"scenarios[{i}].{key}", msg, repr(cid)))
+    for tid in scenario.forbid_tools:
+        if tid not in {t.id for t in catalog.tools}:
+            problems.append(Problem(file, f"scenarios[{i}].forbid_tools",
+                                    f"unknown tool; allowed: {', '.join(sorted(tools))}", repr(tid)))
+    if scenario.tool not in (None, "none"):
+        tid, _, plan_id = scenario.tool.partition("/")
+        if tid not in tools:
+            problems.append(Problem(file, f"scenarios[{i}].tool",
+                                    f"unknown or retired tool; allowed: none, {', '.join(sorted(tools))}",
+                                    repr(scenario.tool)))
+        elif plan_id and plan_id not in {p.id for p in catalog.tool(tid).plans}:
+            plans = ", ".join(f"{tid}/{p.id}" for p in catalog.tool(tid).plans)
+            problems.append(Problem(file, f"scenarios[{i}].tool", f"unknown plan; allowed: {plans}",
+                                    repr(scenario.tool)))
+    if problems:
+        raise AdvisorInputError(problems)
+
+
+def _options(prof: CompanyProfile, scenario: Scenario, catalog: Catalog) -> list[ToolOption]:
+    if scenario.tool == "none":
+        return [ToolOption(None, None)]
+    need = required_features(prof)
+    fixed_tool, _, fixed_plan = (scenario.tool or "").partition("/")
+    out = [] if fixed_tool else [ToolOption(None, None)]
+    for tool in catalog.tools:
+        if not tool.active or tool.id in scenario.forbid_tools:
+            continue
+        if fixed_tool and tool.id != fixed_tool:
+            continue
+        for plan in tool.plans:
+            if fixed_plan and plan.id != fixed_plan:
+                continue
+            if fixed_tool or need <= set(plan.features):
+                out.append(ToolOption(tool, plan))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A scenario turned into numbers: the search problem plus what explains it."""
+
+    plan_name: str
+    scenario: Scenario
+    profile: CompanyProfile
+    catalog: Catalog
+    platforms: list[Platform]
+    fits: list[ChannelFit]
+    values: list[dict[Goal, float]]
+    posts: list[float]
+    base_hours: list[dict[Activity, float]]
+    min_hours: list[float]
+    problem: MixProblem
+
+
+def prepare(plan: Plan, scenario_name: str | None, catalog: Catalog, file: str = "plan") -> Prepared:
+    """Validate the scenario against the catalog and compute every channel's figures."""
+    try:
+        scenario = plan.scenario(scenario_name)
+    except KeyError:
+        names = ", ".join(s.name for s in plan.scenarios)
+        raise AdvisorInputError.single(file, "scenario", f"no such scenario; allowed: {names}",
+                                       repr(scenario_name)) from None
+    check_scenario(plan, scenario, catalog, file)
+    try:
+        prof = scenario.apply(plan.profile)
+    except ValidationError as exc:
+        i = plan.scenarios.index(scenario)
+        raise AdvisorInputError(problems_from_validation(exc, file, f"scenarios[{i}].changes")) from None
+    a = catalog.assumptions
+    platforms = [p for p in catalog.active_platforms if p.id not in scenario.force_out]
+    posts = [posts_per_week(p, scenario.ambition) for p in platforms]
+    base = [channel_hours(p, prof, a, n) for p, n in zip(platforms, posts, strict=True)]
+    mins = [sum(channel_hours(p, prof, a, p.cadence.min.v).values()) for p in platforms]  # type: ignore[union-attr]
+    fits = [channel_fit(p, prof, a, h) for p, h in zip(platforms, mins, strict=True)]
+    values = [goal_values(p, prof, f.gate) for p, f in zip(platforms, fits, strict=True)]
+    options = _options(prof, scenario, catalog)
+    hours = [[_option_hours(o, p, prof, catalog, n, b) for p, n, b in
+              zip(platforms, posts, base, strict=True)] for o in options]
+    forced = frozenset(i for i, p in enumerate(platforms) if p.id in scenario.force_in)
+
+    def licence(t: int, managed: int, h: float) -> float:
+        return licence_cost(options[t], managed, h, a)
+
+    problem = MixProblem(
+        ids=[p.id for p in platforms],
+        values=[[v[g] for g in Goal] for v in values],
+        managed=[p.managed_by_tools for p in platforms],
+        forced=forced,
+        options=options,
+        hours=hours,
+        licence=licence,
+        capacity=prof.staff_hours,
+        budget=prof.tool_budget,
+        max_count=prof.max_channels,
+        cost_per_hour=prof.hourly_cost * a.weeks_per_month.v,
+    )
+    return Prepared(plan.profile.name, scenario, prof, catalog, platforms, fits, values, posts,
+                    base, mins, problem)
+
+
+def _option_hours(o: ToolOption, p: Platform, prof: CompanyProfile, cat: Catalog, posts: float,
+                  base: dict[Activity, float]) -> float:
+    if o.tool is None or not p.managed_by_tools:
+        return sum(base.values())
+    if not o.covers(p):
+        return math.inf
+    return sum(channel_hours(p, prof, cat.assumptions, posts, o.savings()).values())
+
+
+def weights_of(prof: CompanyProfile) -> list[float]:
+    goals = prof.normalised_goals()
+    return [goals[g] for g in Goal]
+
+
+def recommend(plan: Plan, scenario_name: str | None, catalog: Catalog,
+              file: str = "plan") -> Recommendation:
+    """The recommendation for one scenario of the plan (the first when name is None)."""
+    return build(prepare(plan, scenario_name, catalog, file))
+
+
+def recommend_all(plan: Plan, catalog: Catalog, file: str = "plan") -> list[Recommendation]:
+    return [recommend(plan, s.name, catalog, file) for s in plan.scenarios]
+
+
+def build(prep: Prepared) -> Recommendation:
+    from .explain import assemble  # local: explain imports this module's types
+
+    weights = weights_of(prep.profile)
+    sol = solve(prep.problem, weights)
+    ideal = solve(replace(prep.problem, capacity=math.inf), weights)
+    return assemble(prep, sol, ideal, weights)
+
+
+def tool_choice(prep: Prepared, sol: MixSolution) -> ToolChoice | None:
+    option = prep.problem.options[sol.option]
+    if option.tool is None or option.plan is None:
+        return None
+    mix = [prep.platforms[c] for c in sol.members]
+    covered = [p.id for p in mix if option.covers(p)]
+    saved = sum(sum(prep.base_hours[c].values()) - prep.problem.hours[sol.option][c]
+                for c in sol.members)
+    a = prep.catalog.assumptions
+    need = sorted(required_features(prep.profile))
+    why = "lowest monthly cost (staff hours plus licence) of the tools that fit the budget"
+    if need:
+        why += f" and offer {' and '.join(need)}"
+    return ToolChoice(id=option.tool.id, plan=option.plan.id,
+                      name=f"{option.tool.name} {option.plan.name}",
+                      seats=seats_for(sol.hours, a), monthly_cost=sol.licence,
+                      hours_saved=saved, covered=covered, why=why)
+
+
+__all__ += ["advice_notes", "build", "tool_choice", "weights_of"]

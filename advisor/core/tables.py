@@ -1,0 +1,107 @@
+"""Recommendations as data frames and JSON: the shapes the CLI, the window and the report share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from .knowledge import Catalog, iter_figures
+from .result import Recommendation
+from .vocab import Activity, Goal
+
+__all__ = [
+    "CONTRACT",
+    "catalog_frame",
+    "channels_frame",
+    "compare_frame",
+    "figures_frame",
+    "to_contract",
+]
+
+CONTRACT = "channel-advisor/recommendation/1"
+
+
+def to_contract(rec: Recommendation) -> dict[str, Any]:
+    """The documented JSON contract (docs/json-contract.md): the recommendation plus its schema."""
+    return {"schema": CONTRACT} | rec.model_dump(mode="json")
+
+
+def channels_frame(rec: Recommendation) -> pd.DataFrame:
+    """One row per channel considered, best fit first."""
+    rows = []
+    for c in rec.channels:
+        row: dict[str, Any] = {
+            "rank": c.rank, "id": c.id, "name": c.name, "fit": round(c.fit, 4),
+            "in_mix": c.in_mix, "forced": c.forced or "",
+            "posts_per_week": round(c.posts_per_week, 2),
+        }
+        row |= {f"hours_{a.value}": round(c.hours_per_week[a], 2) for a in Activity}
+        row["hours_total"] = round(c.total_hours, 2)
+        row["why"] = "; ".join(c.reasons) if c.in_mix else c.excluded_because
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def compare_frame(recs: list[Recommendation], baseline: int = 0) -> pd.DataFrame:
+    """Scenarios side by side, with deltas against the baseline scenario."""
+    base = recs[baseline]
+    rows = []
+    for r in recs:
+        row: dict[str, Any] = {
+            "scenario": r.scenario,
+            "mix": ", ".join(r.mix) or "(none)",
+            "channels": len(r.mix),
+            "hours_per_week": round(r.hours_per_week, 1),
+            "fte": round(r.fte, 2),
+            "monthly_cost": round(r.monthly_cost, 0),
+            "tool": f"{r.tool.id}/{r.tool.plan}" if r.tool else "none",
+            "objective": round(r.objective, 3),
+            "d_hours": round(r.hours_per_week - base.hours_per_week, 1),
+            "d_fte": round(r.fte - base.fte, 2),
+            "d_cost": round(r.monthly_cost - base.monthly_cost, 0),
+            "added": ", ".join(c for c in r.mix if c not in base.mix),
+            "dropped": ", ".join(c for c in base.mix if c not in r.mix),
+        }
+        for g in Goal:
+            row[f"cov_{g.value}"] = round(r.coverage[g], 3)
+            row[f"d_cov_{g.value}"] = round(r.coverage[g] - base.coverage[g], 3)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def catalog_frame(cat: Catalog, what: str = "platforms") -> pd.DataFrame:
+    """The knowledge base's channels or tools, one row each, with their status."""
+    rows = []
+    if what == "platforms":
+        for p in cat.platforms:
+            c = p.cadence
+            rows.append({
+                "id": p.id, "name": p.name, "status": p.status.value, "shutdown": p.shutdown,
+                "cadence": f"{c.min.v:g}/{c.typical.v:g}/{c.max.v:g}" if c else "-",
+                "formality": p.formality.v, "b2b": p.b2b.v, "b2c": p.b2c.v,
+                "formats": ", ".join(f.value for f in p.formats),
+            })
+    else:
+        for t in cat.tools:
+            rows.append({
+                "id": t.id, "name": t.name, "status": t.status.value, "pricing": t.pricing.value,
+                "plans": ", ".join(f"{pl.name} ${pl.price.v:g}" for pl in t.plans) or "-",
+                "networks": len(t.networks), "fate": t.fate, "successor": t.successor,
+            })
+    return pd.DataFrame(rows)
+
+
+def figures_frame(cat: Catalog, what: str = "platforms") -> pd.DataFrame:
+    """Every figure of the channels or tools with its source, date and estimate flag."""
+    items = cat.platforms if what == "platforms" else cat.tools
+    rows = []
+    for item in items:
+        for path, fig in iter_figures(item):
+            src = cat.sources.get(fig.src)
+            rows.append({
+                "id": item.id, "field": ".".join(str(x) for x in path), "value": fig.v,
+                "estimate": fig.estimate, "source": src.title if src else "estimate",
+                "source_id": fig.src, "date": src.date if src else "", "note": fig.note,
+            })
+    return pd.DataFrame(rows)
