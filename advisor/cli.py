@@ -26,8 +26,11 @@ COMMANDS = ("recommend", "compare", "validate", "catalog", "report", "gui")
 
 
 def _parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="advisor", description="Channel Advisor: plan a social "
-                                 "media channel mix, its staffing hours and tools.")
+    ap = argparse.ArgumentParser(
+        prog="advisor",
+        description="Channel Advisor: plan a social "
+        "media channel mix, its staffing hours and tools.",
+    )
     ap.add_argument("--overlay", help="your knowledge-base overlay file (overrides figures)")
     sub = ap.add_subparsers(dest="command", required=True)
     fmt = {"choices": ("table", "json", "csv"), "default": "table", "help": "output format"}

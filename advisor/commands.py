@@ -27,8 +27,16 @@ def _frame_text(df: pd.DataFrame, fmt: str) -> str:
         return df.to_csv(index=False)
     if fmt == "json":
         return df.to_json(orient="records", indent=2)
-    with pd.option_context("display.max_rows", None, "display.max_columns", None,
-                           "display.width", 200, "display.max_colwidth", 60):
+    with pd.option_context(
+        "display.max_rows",
+        None,
+        "display.max_columns",
+        None,
+        "display.width",
+        200,
+        "display.max_colwidth",
+        60,
+    ):
         return df.to_string(index=False)
 
 
@@ -58,14 +66,20 @@ def format_recommendation(rec: Recommendation, sens: Sensitivity | None = None) 
     """A readable plain-text report of one recommendation."""
     lines = [f"{rec.plan_name} - scenario '{rec.scenario}' (cadence: {rec.ambition})", ""]
     lines.append("Recommended mix: " + (", ".join(rec.mix) or "(none)"))
-    lines.append(f"Hours per week: {rec.hours_per_week:.1f} of {rec.staff_hours_available:.1f} "
-                 f"available  |  FTE: {rec.fte:.2f} (at {rec.productive_hours_per_fte:g} h/FTE)")
-    lines.append(f"Monthly cost: ${rec.monthly_cost:,.0f} (staff ${rec.staff_cost:,.0f}, "
-                 f"licences ${rec.licence_cost:,.0f})")
+    lines.append(
+        f"Hours per week: {rec.hours_per_week:.1f} of {rec.staff_hours_available:.1f} "
+        f"available  |  FTE: {rec.fte:.2f} (at {rec.productive_hours_per_fte:g} h/FTE)"
+    )
+    lines.append(
+        f"Monthly cost: ${rec.monthly_cost:,.0f} (staff ${rec.staff_cost:,.0f}, "
+        f"licences ${rec.licence_cost:,.0f})"
+    )
     if rec.tool:
         t = rec.tool
-        lines.append(f"Tool: {t.name} - {t.seats} seat(s), ${t.monthly_cost:,.0f}/month, saves "
-                     f"{t.hours_saved:.1f} h/week")
+        lines.append(
+            f"Tool: {t.name} - {t.seats} seat(s), ${t.monthly_cost:,.0f}/month, saves "
+            f"{t.hours_saved:.1f} h/week"
+        )
     else:
         lines.append("Tool: none")
     lines += ["", "Channels (all considered, best fit first):"]
@@ -80,8 +94,11 @@ def format_recommendation(rec: Recommendation, sens: Sensitivity | None = None) 
     if rec.advice:
         lines += ["", "Advice:"] + [f"  - {n.title}: {n.text} [{n.source}]" for n in rec.advice]
     if sens is not None:
-        lines += ["", f"Sensitivity (mix unchanged in {sens.mix_stability:.0%} of {sens.samples} "
-                  f"weightings perturbed by +/-{sens.spread:.0%}):"]
+        lines += [
+            "",
+            f"Sensitivity (mix unchanged in {sens.mix_stability:.0%} of {sens.samples} "
+            f"weightings perturbed by +/-{sens.spread:.0%}):",
+        ]
         for s in sens.goals:
             down = f"-{s.down:.3f}" if s.down is not None else "never"
             up = f"+{s.up:.3f}" if s.up is not None else "never"
@@ -98,28 +115,48 @@ def cmd_compare(args: argparse.Namespace) -> str:
     recs = recommend_all(plan, cat, file=args.plan)
     names = [s.name for s in plan.scenarios]
     if args.baseline is not None and args.baseline not in names:
-        raise AdvisorInputError.single(args.plan, "--baseline",
-                                       f"no such scenario; allowed: {', '.join(names)}",
-                                       repr(args.baseline))
+        raise AdvisorInputError.single(
+            args.plan,
+            "--baseline",
+            f"no such scenario; allowed: {', '.join(names)}",
+            repr(args.baseline),
+        )
     base = names.index(args.baseline) if args.baseline else 0
     df = compare_frame(recs, base)
     if args.format != "table":
         return _frame_text(df, args.format)
-    main = ["scenario", "mix", "hours_per_week", "d_hours", "fte", "d_fte", "monthly_cost",
-            "d_cost", "tool", "added", "dropped"]
+    main = [
+        "scenario",
+        "mix",
+        "hours_per_week",
+        "d_hours",
+        "fte",
+        "d_fte",
+        "monthly_cost",
+        "d_cost",
+        "tool",
+        "added",
+        "dropped",
+    ]
     cov = df[["scenario"] + [f"cov_{g.value}" for g in Goal]].rename(
-        columns={f"cov_{g.value}": g.value for g in Goal})
-    return (f"Scenarios of {plan.profile.name}, deltas against '{names[base]}':\n\n"
-            + _frame_text(df[main], "table") + "\n\nGoal coverage (0..1):\n\n"
-            + _frame_text(cov.set_index("scenario").T.reset_index(names="goal"), "table"))
+        columns={f"cov_{g.value}": g.value for g in Goal}
+    )
+    return (
+        f"Scenarios of {plan.profile.name}, deltas against '{names[base]}':\n\n"
+        + _frame_text(df[main], "table")
+        + "\n\nGoal coverage (0..1):\n\n"
+        + _frame_text(cov.set_index("scenario").T.reset_index(names="goal"), "table")
+    )
 
 
 def cmd_validate(args: argparse.Namespace) -> str:
     data, _ = read_document(args.file)
     if isinstance(data, dict) and "platforms" in data:
         cat = load_catalog(args.file)
-        return (f"{args.file}: valid knowledge base ({len(cat.platforms)} channels, "
-                f"{len(cat.tools)} tools, {len(cat.sources)} sources)")
+        return (
+            f"{args.file}: valid knowledge base ({len(cat.platforms)} channels, "
+            f"{len(cat.tools)} tools, {len(cat.sources)} sources)"
+        )
     plan = load_plan(args.file)
     cat = _catalog(args)
     from .core.engine import check_scenario
@@ -148,10 +185,14 @@ def cmd_catalog(args: argparse.Namespace) -> str:
     if not args.figures and args.format == "table":
         figs = figures_frame(cat, what)
         est = figs.groupby("id")["estimate"].agg(["sum", "count"])
-        srcs = figs[~figs["estimate"]].groupby("id")["source_id"].agg(
-            lambda s: ", ".join(sorted(set(s))))
-        df["figures"] = [f"{int(est.loc[i, 'count'])} ({int(est.loc[i, 'sum'])} est)"
-                         for i in df["id"]]
+        srcs = (
+            figs[~figs["estimate"]]
+            .groupby("id")["source_id"]
+            .agg(lambda s: ", ".join(sorted(set(s))))
+        )
+        df["figures"] = [
+            f"{int(est.loc[i, 'count'])} ({int(est.loc[i, 'sum'])} est)" for i in df["id"]
+        ]
         df["sources"] = [srcs.get(i, "") for i in df["id"]]
     return _frame_text(df, args.format)
 

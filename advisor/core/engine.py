@@ -13,7 +13,7 @@ from .fit import ChannelFit, channel_fit, goal_values
 from .knowledge import Catalog, Platform
 from .mix import MixProblem, MixSolution, solve
 from .plan import CompanyProfile, Plan, Scenario
-from .result import ChannelResult, Recommendation, ToolChoice
+from .result import Recommendation, ToolChoice
 from .staffing import (
     ToolOption,
     channel_hours,
@@ -45,18 +45,35 @@ def check_scenario(plan: Plan, scenario: Scenario, catalog: Catalog, file: str =
             problems.append(Problem(file, f"scenarios[{i}].{key}", msg, repr(cid)))
     for tid in scenario.forbid_tools:
         if tid not in {t.id for t in catalog.tools}:
-            problems.append(Problem(file, f"scenarios[{i}].forbid_tools",
-                                    f"unknown tool; allowed: {', '.join(sorted(tools))}", repr(tid)))
+            problems.append(
+                Problem(
+                    file,
+                    f"scenarios[{i}].forbid_tools",
+                    f"unknown tool; allowed: {', '.join(sorted(tools))}",
+                    repr(tid),
+                )
+            )
     if scenario.tool not in (None, "none"):
         tid, _, plan_id = scenario.tool.partition("/")
         if tid not in tools:
-            problems.append(Problem(file, f"scenarios[{i}].tool",
-                                    f"unknown or retired tool; allowed: none, {', '.join(sorted(tools))}",
-                                    repr(scenario.tool)))
+            problems.append(
+                Problem(
+                    file,
+                    f"scenarios[{i}].tool",
+                    f"unknown or retired tool; allowed: none, {', '.join(sorted(tools))}",
+                    repr(scenario.tool),
+                )
+            )
         elif plan_id and plan_id not in {p.id for p in catalog.tool(tid).plans}:
             plans = ", ".join(f"{tid}/{p.id}" for p in catalog.tool(tid).plans)
-            problems.append(Problem(file, f"scenarios[{i}].tool", f"unknown plan; allowed: {plans}",
-                                    repr(scenario.tool)))
+            problems.append(
+                Problem(
+                    file,
+                    f"scenarios[{i}].tool",
+                    f"unknown plan; allowed: {plans}",
+                    repr(scenario.tool),
+                )
+            )
     if problems:
         raise AdvisorInputError(problems)
 
@@ -77,7 +94,26 @@ def _options(prof: CompanyProfile, scenario: Scenario, catalog: Catalog) -> list
                 continue
             if fixed_tool or need <= set(plan.features):
                 out.append(ToolOption(tool, plan))
-    return out
+    return [o for o in out if not any(_dominates(b, o) for b in out if b is not o)]
+
+
+def _limit(value: int | None) -> float:
+    return math.inf if value is None else value
+
+
+def _dominates(a: ToolOption, b: ToolOption) -> bool:
+    """Plan a of a tool makes plan b of the same tool pointless: the same savings (they belong
+    to the tool), no higher price, and limits at least as wide. Ties keep the first listed."""
+    if a.tool is None or b.tool is None or a.plan is None or b.plan is None or a.tool is not b.tool:
+        return False
+    pa, pb = a.plan, b.plan
+    wider = _limit(pa.max_channels) >= _limit(pb.max_channels) and _limit(pa.max_seats) >= _limit(
+        pb.max_seats
+    )
+    cheaper = pa.price.v < pb.price.v or (
+        pa.price.v == pb.price.v and a.tool.plans.index(pa) < a.tool.plans.index(pb)
+    )
+    return wider and cheaper
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,30 +133,40 @@ class Prepared:
     problem: MixProblem
 
 
-def prepare(plan: Plan, scenario_name: str | None, catalog: Catalog, file: str = "plan") -> Prepared:
+def prepare(
+    plan: Plan, scenario_name: str | None, catalog: Catalog, file: str = "plan"
+) -> Prepared:
     """Validate the scenario against the catalog and compute every channel's figures."""
     try:
         scenario = plan.scenario(scenario_name)
     except KeyError:
         names = ", ".join(s.name for s in plan.scenarios)
-        raise AdvisorInputError.single(file, "scenario", f"no such scenario; allowed: {names}",
-                                       repr(scenario_name)) from None
+        raise AdvisorInputError.single(
+            file, "scenario", f"no such scenario; allowed: {names}", repr(scenario_name)
+        ) from None
     check_scenario(plan, scenario, catalog, file)
     try:
         prof = scenario.apply(plan.profile)
     except ValidationError as exc:
         i = plan.scenarios.index(scenario)
-        raise AdvisorInputError(problems_from_validation(exc, file, f"scenarios[{i}].changes")) from None
+        raise AdvisorInputError(
+            problems_from_validation(exc, file, f"scenarios[{i}].changes")
+        ) from None
     a = catalog.assumptions
     platforms = [p for p in catalog.active_platforms if p.id not in scenario.force_out]
     posts = [posts_per_week(p, scenario.ambition) for p in platforms]
     base = [channel_hours(p, prof, a, n) for p, n in zip(platforms, posts, strict=True)]
-    mins = [sum(channel_hours(p, prof, a, p.cadence.min.v).values()) for p in platforms]  # type: ignore[union-attr]
+    mins = [_min_hours(p, prof, catalog) for p in platforms]
     fits = [channel_fit(p, prof, a, h) for p, h in zip(platforms, mins, strict=True)]
     values = [goal_values(p, prof, f.gate) for p, f in zip(platforms, fits, strict=True)]
     options = _options(prof, scenario, catalog)
-    hours = [[_option_hours(o, p, prof, catalog, n, b) for p, n, b in
-              zip(platforms, posts, base, strict=True)] for o in options]
+    hours = [
+        [
+            _option_hours(o, p, prof, catalog, n, b)
+            for p, n, b in zip(platforms, posts, base, strict=True)
+        ]
+        for o in options
+    ]
     forced = frozenset(i for i, p in enumerate(platforms) if p.id in scenario.force_in)
 
     def licence(t: int, managed: int, h: float) -> float:
@@ -139,12 +185,36 @@ def prepare(plan: Plan, scenario_name: str | None, catalog: Catalog, file: str =
         max_count=prof.max_channels,
         cost_per_hour=prof.hourly_cost * a.weeks_per_month.v,
     )
-    return Prepared(plan.profile.name, scenario, prof, catalog, platforms, fits, values, posts,
-                    base, mins, problem)
+    return Prepared(
+        plan.profile.name,
+        scenario,
+        prof,
+        catalog,
+        platforms,
+        fits,
+        values,
+        posts,
+        base,
+        mins,
+        problem,
+    )
 
 
-def _option_hours(o: ToolOption, p: Platform, prof: CompanyProfile, cat: Catalog, posts: float,
-                  base: dict[Activity, float]) -> float:
+def _min_hours(p: Platform, prof: CompanyProfile, cat: Catalog) -> float:
+    """Hours per week at the channel's minimum credible cadence, without a tool."""
+    assert p.cadence is not None  # active platforms always have one
+    hours = channel_hours(p, prof, cat.assumptions, p.cadence.min.v)
+    return float(sum(hours.values()))
+
+
+def _option_hours(
+    o: ToolOption,
+    p: Platform,
+    prof: CompanyProfile,
+    cat: Catalog,
+    posts: float,
+    base: dict[Activity, float],
+) -> float:
     if o.tool is None or not p.managed_by_tools:
         return sum(base.values())
     if not o.covers(p):
@@ -157,8 +227,9 @@ def weights_of(prof: CompanyProfile) -> list[float]:
     return [goals[g] for g in Goal]
 
 
-def recommend(plan: Plan, scenario_name: str | None, catalog: Catalog,
-              file: str = "plan") -> Recommendation:
+def recommend(
+    plan: Plan, scenario_name: str | None, catalog: Catalog, file: str = "plan"
+) -> Recommendation:
     """The recommendation for one scenario of the plan (the first when name is None)."""
     return build(prepare(plan, scenario_name, catalog, file))
 
@@ -182,17 +253,24 @@ def tool_choice(prep: Prepared, sol: MixSolution) -> ToolChoice | None:
         return None
     mix = [prep.platforms[c] for c in sol.members]
     covered = [p.id for p in mix if option.covers(p)]
-    saved = sum(sum(prep.base_hours[c].values()) - prep.problem.hours[sol.option][c]
-                for c in sol.members)
+    saved = sum(
+        sum(prep.base_hours[c].values()) - prep.problem.hours[sol.option][c] for c in sol.members
+    )
     a = prep.catalog.assumptions
     need = sorted(required_features(prep.profile))
     why = "lowest monthly cost (staff hours plus licence) of the tools that fit the budget"
     if need:
         why += f" and offer {' and '.join(need)}"
-    return ToolChoice(id=option.tool.id, plan=option.plan.id,
-                      name=f"{option.tool.name} {option.plan.name}",
-                      seats=seats_for(sol.hours, a), monthly_cost=sol.licence,
-                      hours_saved=saved, covered=covered, why=why)
+    return ToolChoice(
+        id=option.tool.id,
+        plan=option.plan.id,
+        name=f"{option.tool.name} {option.plan.name}",
+        seats=seats_for(sol.hours, a),
+        monthly_cost=sol.licence,
+        hours_saved=saved,
+        covered=covered,
+        why=why,
+    )
 
 
 __all__ += ["advice_notes", "build", "tool_choice", "weights_of"]

@@ -56,28 +56,40 @@ def _reasons(prep: Prepared, i: int, weights: list[float], in_mix: bool) -> list
     if s["capability"] < 1.0:
         out.append(f"the team can produce {s['capability']:.0%} of its formats")
     if s["compliance"] < 1.0:
-        out.append("hard to archive under the regulated regime" if s["compliance"] < 0.5
-                   else "archiving needs care under the regulated regime")
+        out.append(
+            "hard to archive under the regulated regime"
+            if s["compliance"] < 0.5
+            else "archiving needs care under the regulated regime"
+        )
     if p.id in prep.scenario.force_in:
         out.insert(0, "forced in by the scenario")
     return out
 
 
-def _channel(prep: Prepared, sol: MixSolution, ideal: MixSolution, i: int, rank: int,
-             weights: list[float]) -> ChannelResult:
+def _channel(
+    prep: Prepared, sol: MixSolution, ideal: MixSolution, i: int, rank: int, weights: list[float]
+) -> ChannelResult:
     p = prep.platforms[i]
     in_mix = i in sol.members
     option = prep.problem.options[sol.option]
     hours = prep.base_hours[i]
     if in_mix and option.covers(p):
-        hours = channel_hours(p, prep.profile, prep.catalog.assumptions, prep.posts[i],
-                              option.savings())
+        hours = channel_hours(
+            p, prep.profile, prep.catalog.assumptions, prep.posts[i], option.savings()
+        )
     return ChannelResult(
-        id=p.id, name=p.name, fit=prep.fits[i].fit, rank=rank,
-        contributions=prep.fits[i].contributions, in_mix=in_mix,
+        id=p.id,
+        name=p.name,
+        fit=prep.fits[i].fit,
+        rank=rank,
+        contributions=prep.fits[i].contributions,
+        in_mix=in_mix,
         forced="in" if p.id in prep.scenario.force_in else None,
-        posts_per_week=prep.posts[i], hours_per_week=hours, total_hours=sum(hours.values()),
-        min_hours_per_week=prep.min_hours[i], goal_value=prep.values[i],
+        posts_per_week=prep.posts[i],
+        hours_per_week=hours,
+        total_hours=sum(hours.values()),
+        min_hours_per_week=prep.min_hours[i],
+        goal_value=prep.values[i],
         reasons=_reasons(prep, i, weights, in_mix),
         excluded_because="" if in_mix else _excluded(prep, i, ideal, sol.hours),
     )
@@ -93,8 +105,9 @@ def _coverage(prep: Prepared, members: tuple[int, ...]) -> dict[Goal, float]:
     return out
 
 
-def assemble(prep: Prepared, sol: MixSolution, ideal: MixSolution,
-             weights: list[float]) -> Recommendation:
+def assemble(
+    prep: Prepared, sol: MixSolution, ideal: MixSolution, weights: list[float]
+) -> Recommendation:
     from .engine import tool_choice
 
     feasible = sol.found
@@ -113,15 +126,30 @@ def assemble(prep: Prepared, sol: MixSolution, ideal: MixSolution,
     warnings = _warnings(prep, sol, ideal, channels, feasible, hours)
     tool = tool_choice(prep, sol)
     rec = Recommendation(
-        plan_name=prep.plan_name, scenario=prep.scenario.name, ambition=prep.scenario.ambition,
-        mix=mix, channels=channels, hours_per_week=hours, hours_by_activity=by_act,
-        staff_hours_available=prof.staff_hours, fte=hours / a.productive_hours_per_fte.v,
-        productive_hours_per_fte=a.productive_hours_per_fte.v, staff_cost=staff_cost,
-        licence_cost=sol.licence, monthly_cost=staff_cost + sol.licence, tool=tool,
-        coverage=_coverage(prep, sol.members), objective=sol.objective if feasible else
-        sum(w * v for w, v in zip(weights, _coverage(prep, sol.members).values(), strict=True)),
+        plan_name=prep.plan_name,
+        scenario=prep.scenario.name,
+        ambition=prep.scenario.ambition,
+        mix=mix,
+        channels=channels,
+        hours_per_week=hours,
+        hours_by_activity=by_act,
+        staff_hours_available=prof.staff_hours,
+        fte=hours / a.productive_hours_per_fte.v,
+        productive_hours_per_fte=a.productive_hours_per_fte.v,
+        staff_cost=staff_cost,
+        licence_cost=sol.licence,
+        monthly_cost=staff_cost + sol.licence,
+        tool=tool,
+        coverage=_coverage(prep, sol.members),
+        objective=sol.objective
+        if feasible
+        else sum(
+            w * v for w, v in zip(weights, _coverage(prep, sol.members).values(), strict=True)
+        ),
         ideal_mix=[prep.platforms[i].id for i in sorted(ideal.members, key=lambda i: rank[i])],
-        warnings=warnings, advice=[], feasible=feasible,
+        warnings=warnings,
+        advice=[],
+        feasible=feasible,
     )
     return rec.model_copy(update={"advice": advice_notes(prof, rec)})
 
@@ -131,13 +159,21 @@ def _excluded(prep: Prepared, idx: int, ideal: MixSolution, used: float) -> str:
         return "the company cannot serve it (formats or archiving rules)"
     if idx in ideal.members:
         need = sum(prep.base_hours[idx].values())
-        return (f"needs {need:.1f} h/week ({prep.min_hours[idx]:.1f} at its minimum cadence); "
-                f"only {max(prep.profile.staff_hours - used, 0):.1f} h/week are left")
+        return (
+            f"needs {need:.1f} h/week ({prep.min_hours[idx]:.1f} at its minimum cadence); "
+            f"only {max(prep.profile.staff_hours - used, 0):.1f} h/week are left"
+        )
     return "adds less to the weighted goals than the channels chosen"
 
 
-def _warnings(prep: Prepared, sol: MixSolution, ideal: MixSolution, channels: list[ChannelResult],
-              feasible: bool, hours: float) -> list[str]:
+def _warnings(
+    prep: Prepared,
+    sol: MixSolution,
+    ideal: MixSolution,
+    channels: list[ChannelResult],
+    feasible: bool,
+    hours: float,
+) -> list[str]:
     prof = prep.profile
     out = []
     if not feasible:
@@ -150,22 +186,40 @@ def _warnings(prep: Prepared, sol: MixSolution, ideal: MixSolution, channels: li
     dropped = [prep.platforms[i] for i in ideal.members if i not in sol.members]
     if dropped and feasible:
         need = {c.id: c for c in channels}
-        parts = [f"{p.name} ({need[p.id].total_hours:.1f} h/week, {need[p.id].min_hours_per_week:.1f} "
-                 "at minimum cadence)" for p in dropped]
+        parts = [
+            f"{p.name} ({need[p.id].total_hours:.1f} h/week, {need[p.id].min_hours_per_week:.1f} "
+            "at minimum cadence)"
+            for p in dropped
+        ]
         ideal_hours = sum(prep.problem.hours[ideal.option][i] for i in ideal.members)
         out.append(
             f"The team cannot sustain {', '.join(parts)}: the fuller mix would need "
             f"{ideal_hours:.1f} h/week against {prof.staff_hours:.1f} available. The recommended "
             "mix is the smaller one it can keep up - once you start you can't disappear."
         )
-    too_big = [c for c in channels if c.min_hours_per_week > prof.staff_hours and prep.fits[
-        prep.problem.ids.index(c.id)].gate > 0 and c.fit >= 0.5]
+    too_big = [
+        c
+        for c in channels
+        if c.min_hours_per_week > prof.staff_hours
+        and prep.fits[prep.problem.ids.index(c.id)].gate > 0
+        and c.fit >= 0.5
+    ]
     for c in too_big[:3]:
-        out.append(f"{c.name} alone needs {c.min_hours_per_week:.1f} h/week even at its minimum "
-                   f"cadence, more than the {prof.staff_hours:.1f} h/week available.")
+        out.append(
+            f"{c.name} alone needs {c.min_hours_per_week:.1f} h/week even at its minimum "
+            f"cadence, more than the {prof.staff_hours:.1f} h/week available."
+        )
     if prof.max_channels is not None and len(ideal.members) > prof.max_channels:
-        out.append(f"The limit of {prof.max_channels} channels binds: more would add goal coverage.")
-    if prof.regulated.value != "none" and sol.option >= 0 and prep.problem.options[sol.option].tool is None:
-        out.append("Regulated firm without a tool that archives and routes approvals: plan for a "
-                   "separate archiving service and a manual pre-approval step.")
+        out.append(
+            f"The limit of {prof.max_channels} channels binds: more would add goal coverage."
+        )
+    if (
+        prof.regulated.value != "none"
+        and sol.option >= 0
+        and prep.problem.options[sol.option].tool is None
+    ):
+        out.append(
+            "Regulated firm without a tool that archives and routes approvals: plan for a "
+            "separate archiving service and a manual pre-approval step."
+        )
     return out

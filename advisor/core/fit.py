@@ -103,13 +103,27 @@ def channel_fit(
         for k in _ADDITIVE
     ]
     contributions += [
-        Contribution(factor="capability", score=capability, weight=None,
-                     points=-(base * (1 - capability)), why=_WHY["capability"]),
-        Contribution(factor="compliance", score=compliance, weight=None,
-                     points=-(base * capability * (1 - compliance)), why=_WHY["compliance"]),
+        Contribution(
+            factor="capability",
+            score=capability,
+            weight=None,
+            points=-(base * (1 - capability)),
+            why=_WHY["capability"],
+        ),
+        Contribution(
+            factor="compliance",
+            score=compliance,
+            weight=None,
+            points=-(base * capability * (1 - compliance)),
+            why=_WHY["compliance"],
+        ),
     ]
-    return ChannelFit(fit=base * gate, scores=scores | {"capability": capability,
-                      "compliance": compliance}, gate=gate, contributions=contributions)
+    return ChannelFit(
+        fit=base * gate,
+        scores=scores | {"capability": capability, "compliance": compliance},
+        gate=gate,
+        contributions=contributions,
+    )
 
 
 _WHY = {

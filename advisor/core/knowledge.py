@@ -160,7 +160,9 @@ class Platform(_Strict):
         if not self.formats:
             raise ValueError("formats must name at least one format")
         if missing_effort := sorted(set(self.formats) - set(self.effort_hours)):
-            raise ValueError(f"effort_hours is missing formats the channel runs on: {missing_effort}")
+            raise ValueError(
+                f"effort_hours is missing formats the channel runs on: {missing_effort}"
+            )
         for name in ("goal_fit", "reach_segment", "formats"):
             _check_unit(getattr(self, name), name)
         for name in ("formality", "b2b", "b2c", "archivable"):

@@ -74,13 +74,16 @@ def read_document(path: str | Path) -> tuple[Any, Lines]:
     except (OSError, UnicodeDecodeError) as exc:
         raise AdvisorInputError.single(name, "", f"cannot be read: {exc}") from None
     if not text.strip():
-        raise AdvisorInputError.single(name, "", "the file is empty; expected a YAML or JSON mapping")
+        raise AdvisorInputError.single(
+            name, "", "the file is empty; expected a YAML or JSON mapping"
+        )
     if p.suffix.lower() == ".json":
         try:
             return json.loads(text), {}
         except json.JSONDecodeError as exc:
-            raise AdvisorInputError([Problem(name, "", f"malformed JSON: {exc.msg}",
-                                             line=exc.lineno)]) from None
+            raise AdvisorInputError(
+                [Problem(name, "", f"malformed JSON: {exc.msg}", line=exc.lineno)]
+            ) from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -140,8 +143,15 @@ def _check_sources(cat: Catalog, name: str, lines: Lines) -> None:
     for path, fig in iter_figures(cat):
         if fig.src != ESTIMATE and fig.src not in cat.sources:
             field = ".".join(str(x) for x in path)
-            problems.append(Problem(name, field, "unknown source id; add it under 'sources' "
-                                    "or write 'est' for an estimate", fig.src, lines.get(path)))
+            problems.append(
+                Problem(
+                    name,
+                    field,
+                    "unknown source id; add it under 'sources' or write 'est' for an estimate",
+                    fig.src,
+                    lines.get(path),
+                )
+            )
     if problems:
         raise AdvisorInputError(problems)
 
@@ -173,7 +183,11 @@ def dump_plan(plan: Plan) -> str:
 def save_plan(plan: Plan, path: str | Path) -> None:
     """Write the plan atomically: to a temporary file beside it, then rename over."""
     p = Path(path)
-    text = json.dumps(plan.model_dump(mode="json"), indent=2) if p.suffix == ".json" else dump_plan(plan)
+    text = (
+        json.dumps(plan.model_dump(mode="json"), indent=2)
+        if p.suffix == ".json"
+        else dump_plan(plan)
+    )
     atomic_write_text(p, text)
 
 

@@ -115,15 +115,23 @@ class _Search:
         r = [1.0] * len(self.weights)
         for c in forced:
             r = [ri * (1.0 - v) for ri, v in zip(r, p.values[c], strict=True)]
-        free = [c for c in range(len(p.ids))
-                if c not in p.forced and not math.isinf(self.hrs[c]) and self.hrs[c] <= p.capacity]
+        free = [
+            c
+            for c in range(len(p.ids))
+            if c not in p.forced and not math.isinf(self.hrs[c]) and self.hrs[c] <= p.capacity
+        ]
         gain = {c: self._gain(c, r) for c in free}
-        self.cand = sorted((c for c in free if gain[c] > EPS),
-                           key=lambda c: gain[c] / max(self.hrs[c], 1e-6), reverse=True)
+        self.cand = sorted(
+            (c for c in free if gain[c] > EPS),
+            key=lambda c: gain[c] / max(self.hrs[c], 1e-6),
+            reverse=True,
+        )
         self._dfs(0, r, tuple(forced), h0, m0)
 
     def _gain(self, c: int, r: list[float]) -> float:
-        return sum(w * ri * v for w, ri, v in zip(self.weights, r, self.prob.values[c], strict=True))
+        return sum(
+            w * ri * v for w, ri, v in zip(self.weights, r, self.prob.values[c], strict=True)
+        )
 
     def _consider(self, members: tuple[int, ...], r: list[float], h: float, m: int) -> float:
         p = self.prob
@@ -181,8 +189,11 @@ class _Search:
                 keep *= miss
             goal_bound += w * (r[g] - keep)
         # fractional knapsack on marginal gains per hour (valid: the objective is submodular)
-        items = sorted(((self._gain(c, r), self.hrs[c]) for c in rest),
-                       key=lambda gh: gh[0] / max(gh[1], 1e-9), reverse=True)
+        items = sorted(
+            ((self._gain(c, r), self.hrs[c]) for c in rest),
+            key=lambda gh: gh[0] / max(gh[1], 1e-9),
+            reverse=True,
+        )
         knap, space = 0.0, room
         for gain, hc in items:
             if hc <= space:
@@ -197,8 +208,13 @@ class _Search:
 def solve(prob: MixProblem, weights: Sequence[float]) -> MixSolution:
     """The optimal mix and tool option; ``found`` is False when nothing is feasible."""
     search = _Search(prob=prob, weights=list(weights), best=MixSolution())
-    order = sorted(range(len(prob.options)), key=lambda t: sum(h for h in prob.hours[t]
-                   if not math.isinf(h)) / max(1, sum(not math.isinf(h) for h in prob.hours[t])))
+    order = sorted(
+        range(len(prob.options)),
+        key=lambda t: (
+            sum(h for h in prob.hours[t] if not math.isinf(h))
+            / max(1, sum(not math.isinf(h) for h in prob.hours[t]))
+        ),
+    )
     for t in order:
         search.run_option(t)
     return search.best

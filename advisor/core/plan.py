@@ -163,7 +163,9 @@ class Plan(BaseModel):
     @classmethod
     def _version(cls, v: int) -> int:
         if v != PLAN_SCHEMA_VERSION:
-            raise ValueError(f"unsupported schema_version {v}; this version reads {PLAN_SCHEMA_VERSION}")
+            raise ValueError(
+                f"unsupported schema_version {v}; this version reads {PLAN_SCHEMA_VERSION}"
+            )
         return v
 
     @field_validator("scenarios")

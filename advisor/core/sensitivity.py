@@ -46,8 +46,9 @@ def _mix(prep: Prepared, weights: list[float]) -> tuple[int, ...]:
     return tuple(sorted(solve(prep.problem, weights).members))
 
 
-def _margin(prep: Prepared, weights: list[float], g: int, sign: int,
-            base: tuple[int, ...]) -> tuple[float | None, tuple[int, ...]]:
+def _margin(
+    prep: Prepared, weights: list[float], g: int, sign: int, base: tuple[int, ...]
+) -> tuple[float | None, tuple[int, ...]]:
     share = weights[g]
     limit = share if sign < 0 else 1.0 - share
     lo = 0.0
@@ -99,9 +100,16 @@ def sensitivity(
     for g, goal in enumerate(goals):
         down, mix_down = _margin(prep, weights, g, -1, base) if weights[g] > 0 else (None, base)
         up, mix_up = _margin(prep, weights, g, +1, base)
-        margins.append(GoalSensitivity(goal=goal, share=weights[g], down=down, up=up,
-                                       mix_down=[ids[c] for c in mix_down],
-                                       mix_up=[ids[c] for c in mix_up]))
+        margins.append(
+            GoalSensitivity(
+                goal=goal,
+                share=weights[g],
+                down=down,
+                up=up,
+                mix_down=[ids[c] for c in mix_down],
+                mix_up=[ids[c] for c in mix_up],
+            )
+        )
         tick()
     rng = random.Random(seed)
     counts = dict.fromkeys(range(len(ids)), 0)
@@ -115,7 +123,11 @@ def sensitivity(
             counts[c] += 1
         tick()
     n = max(samples, 1)
-    robustness = {ids[c]: counts[c] / n for c in sorted(counts, key=lambda c: -counts[c])
-                  if counts[c] or c in base}
-    return Sensitivity(goals=margins, robustness=robustness, samples=samples, spread=spread,
-                       mix_stability=same / n)
+    robustness = {
+        ids[c]: counts[c] / n
+        for c in sorted(counts, key=lambda c: -counts[c])
+        if counts[c] or c in base
+    }
+    return Sensitivity(
+        goals=margins, robustness=robustness, samples=samples, spread=spread, mix_stability=same / n
+    )

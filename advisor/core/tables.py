@@ -32,8 +32,12 @@ def channels_frame(rec: Recommendation) -> pd.DataFrame:
     rows = []
     for c in rec.channels:
         row: dict[str, Any] = {
-            "rank": c.rank, "id": c.id, "name": c.name, "fit": round(c.fit, 4),
-            "in_mix": c.in_mix, "forced": c.forced or "",
+            "rank": c.rank,
+            "id": c.id,
+            "name": c.name,
+            "fit": round(c.fit, 4),
+            "in_mix": c.in_mix,
+            "forced": c.forced or "",
             "posts_per_week": round(c.posts_per_week, 2),
         }
         row |= {f"hours_{a.value}": round(c.hours_per_week[a], 2) for a in Activity}
@@ -76,19 +80,33 @@ def catalog_frame(cat: Catalog, what: str = "platforms") -> pd.DataFrame:
     if what == "platforms":
         for p in cat.platforms:
             c = p.cadence
-            rows.append({
-                "id": p.id, "name": p.name, "status": p.status.value, "shutdown": p.shutdown,
-                "cadence": f"{c.min.v:g}/{c.typical.v:g}/{c.max.v:g}" if c else "-",
-                "formality": p.formality.v, "b2b": p.b2b.v, "b2c": p.b2c.v,
-                "formats": ", ".join(f.value for f in p.formats),
-            })
+            rows.append(
+                {
+                    "id": p.id,
+                    "name": p.name,
+                    "status": p.status.value,
+                    "shutdown": p.shutdown,
+                    "cadence": f"{c.min.v:g}/{c.typical.v:g}/{c.max.v:g}" if c else "-",
+                    "formality": p.formality.v,
+                    "b2b": p.b2b.v,
+                    "b2c": p.b2c.v,
+                    "formats": ", ".join(f.value for f in p.formats),
+                }
+            )
     else:
         for t in cat.tools:
-            rows.append({
-                "id": t.id, "name": t.name, "status": t.status.value, "pricing": t.pricing.value,
-                "plans": ", ".join(f"{pl.name} ${pl.price.v:g}" for pl in t.plans) or "-",
-                "networks": len(t.networks), "fate": t.fate, "successor": t.successor,
-            })
+            rows.append(
+                {
+                    "id": t.id,
+                    "name": t.name,
+                    "status": t.status.value,
+                    "pricing": t.pricing.value,
+                    "plans": ", ".join(f"{pl.name} ${pl.price.v:g}" for pl in t.plans) or "-",
+                    "networks": len(t.networks),
+                    "fate": t.fate,
+                    "successor": t.successor,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -99,9 +117,16 @@ def figures_frame(cat: Catalog, what: str = "platforms") -> pd.DataFrame:
     for item in items:
         for path, fig in iter_figures(item):
             src = cat.sources.get(fig.src)
-            rows.append({
-                "id": item.id, "field": ".".join(str(x) for x in path), "value": fig.v,
-                "estimate": fig.estimate, "source": src.title if src else "estimate",
-                "source_id": fig.src, "date": src.date if src else "", "note": fig.note,
-            })
+            rows.append(
+                {
+                    "id": item.id,
+                    "field": ".".join(str(x) for x in path),
+                    "value": fig.v,
+                    "estimate": fig.estimate,
+                    "source": src.title if src else "estimate",
+                    "source_id": fig.src,
+                    "date": src.date if src else "",
+                    "note": fig.note,
+                }
+            )
     return pd.DataFrame(rows)
