@@ -184,16 +184,18 @@ def cmd_catalog(args: argparse.Namespace) -> str:
     df = figures_frame(cat, what) if args.figures else catalog_frame(cat, what)
     if not args.figures and args.format == "table":
         figs = figures_frame(cat, what)
-        est = figs.groupby("id")["estimate"].agg(["sum", "count"])
-        srcs = (
-            figs[~figs["estimate"]]
-            .groupby("id")["source_id"]
-            .agg(lambda s: ", ".join(sorted(set(s))))
-        )
+        counts: dict[str, list[int]] = {}
+        sources: dict[str, set[str]] = {}
+        for row in figs.itertuples():
+            n = counts.setdefault(str(row.id), [0, 0])
+            n[0] += 1
+            n[1] += bool(row.estimate)
+            if not row.estimate:
+                sources.setdefault(str(row.id), set()).add(str(row.source_id))
         df["figures"] = [
-            f"{int(est.loc[i, 'count'])} ({int(est.loc[i, 'sum'])} est)" for i in df["id"]
+            f"{counts.get(i, [0, 0])[0]} ({counts.get(i, [0, 0])[1]} est)" for i in df["id"]
         ]
-        df["sources"] = [srcs.get(i, "") for i in df["id"]]
+        df["sources"] = [", ".join(sorted(sources.get(i, set()))) for i in df["id"]]
     return _frame_text(df, args.format)
 
 
