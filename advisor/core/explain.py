@@ -196,6 +196,11 @@ def _warnings(
             f"The team cannot sustain {', '.join(parts)}: the fuller mix would need "
             f"{ideal_hours:.1f} h/week against {prof.staff_hours:.1f} available. The recommended "
             "mix is the smaller one it can keep up - once you start you can't disappear."
+            + (
+                " A 'minimum' cadence ambition would need fewer hours."
+                if prep.scenario.ambition.value != "minimum"
+                else ""
+            )
         )
     too_big = [
         c
