@@ -1,0 +1,92 @@
+"""Start the desktop app: Qt application, knowledge base, plan or recovered work, main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from ..core.errors import AdvisorInputError
+from ..core.loading import load_catalog, load_plan
+from . import dialogs
+from .config import add_recent, default_overlay_path, recovery_path
+from .document import PlanDocument
+from .main_window import MainWindow
+from .recovery import Autosaver, read_recovery
+
+__all__ = ["create_main_window", "run"]
+
+_STYLE = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
+if not _STYLE.exists():
+    _STYLE = Path(__file__).resolve().parents[1] / "resources" / "style.qss"
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName("ChannelAdvisor")
+    app.setApplicationName("Channel Advisor")
+    if _STYLE.exists() and not app.styleSheet():
+        app.setStyleSheet(_STYLE.read_text(encoding="utf-8"))
+    return app  # type: ignore[return-value]
+
+
+def _catalog(overlay: Path):
+    """The knowledge base with the user's overlay; without it if the overlay is broken."""
+    if overlay.exists():
+        try:
+            return load_catalog(overlay=overlay)
+        except AdvisorInputError as exc:
+            dialogs.show_problems(None, "Your knowledge-base overlay has problems and is "
+                                  "ignored for now", exc)
+    return load_catalog()
+
+
+def _initial_plan(plan_path: str | Path | None):
+    from ..cli import EXAMPLE_PLAN
+
+    path = Path(plan_path) if plan_path else EXAMPLE_PLAN
+    try:
+        return load_plan(path), path.resolve()
+    except AdvisorInputError as exc:
+        if plan_path is None:
+            raise
+        dialogs.show_problems(None, f"Cannot open {path.name}; showing the example plan", exc)
+        return load_plan(EXAMPLE_PLAN), EXAMPLE_PLAN.resolve()
+
+
+def create_main_window(plan_path: str | Path | None = None, *,
+                       overlay: str | Path | None = None) -> MainWindow:
+    """Build the window on a plan (or the example), offering to restore crashed work first."""
+    _application()
+    overlay_path = Path(overlay) if overlay else default_overlay_path()
+    catalog = _catalog(overlay_path)
+    plan, path = _initial_plan(plan_path)
+    doc = PlanDocument(plan=plan, path=path, catalog=catalog, overlay_path=overlay_path)
+    recovered = read_recovery(recovery_path())
+    restore = recovered is not None and dialogs.ask_restore(
+        None, recovered.source or "an untitled plan", recovered.saved_at)
+    if recovered is not None and restore:
+        source = Path(recovered.source) if recovered.source else None
+        doc.reset(recovered.plan, source)
+        doc.mark_unsaved()
+        doc.select_scenario(recovered.scenario)
+    else:
+        recovery_path().unlink(missing_ok=True)
+        if plan_path:
+            add_recent(path)
+    autosaver = Autosaver(doc, recovery_path())
+    window = MainWindow(doc=doc, autosaver=autosaver)
+    if recovered is not None and restore:
+        autosaver.write_now()
+    return window
+
+
+def run(plan_path: str | Path | None = None, overlay: str | Path | None = None) -> int:
+    """Open the app on a plan (the bundled example when None); returns the exit code."""
+    app = _application()
+    window = create_main_window(plan_path, overlay=overlay)
+    window.show()
+    return app.exec()

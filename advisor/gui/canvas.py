@@ -1,0 +1,110 @@
+"""A chart area that draws one of the shared chart functions on a matplotlib canvas.
+
+matplotlib (and its Qt backend) is imported the first time a chart is actually shown, so the
+window appears quickly; until then the widget is an empty placeholder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+__all__ = ["ChartView"]
+
+Draw = Callable[[Any], None]  # draws on a matplotlib Axes
+_FIRST_DRAW_DELAY_MS = 120
+_NARROW_PX = 760
+
+
+class ChartView(QWidget):
+    """Shows ``draw(ax)`` on a canvas; call set_draw() with a new function to redraw."""
+
+    def __init__(self, *, empty_text: str = "Nothing to show yet",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumHeight(160)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._placeholder = QLabel(empty_text)
+        self._placeholder.setObjectName("emptyState")
+        self._placeholder.setWordWrap(True)
+        self._layout.addWidget(self._placeholder)
+        self._canvas: Any = None
+        self._figure: Any = None
+        self._draw: Draw | None = None
+        self._dirty = False
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(150)
+        self._resize_timer.timeout.connect(self._update_chart)
+
+    def set_draw(self, draw: Draw | None, empty_text: str | None = None) -> None:
+        """Set what to draw (None shows the empty text); redraws when visible."""
+        self._draw = draw
+        if empty_text is not None:
+            self._placeholder.setText(empty_text)
+        self._dirty = True
+        if self.isVisible():
+            QTimer.singleShot(self._delay(), self._update_chart)
+
+    def _delay(self) -> int:
+        # The first chart imports matplotlib (~0.5 s): let the window paint before that.
+        return 0 if self._canvas is not None else _FIRST_DRAW_DELAY_MS
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._dirty:
+            QTimer.singleShot(self._delay(), self._update_chart)
+
+    def figure(self) -> Any:
+        """The matplotlib Figure (creating the canvas if needed); for tests and export."""
+        self._ensure_canvas()
+        return self._figure
+
+    def _ensure_canvas(self) -> None:
+        if self._canvas is not None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        from ..charts import new_figure
+
+        self._figure = new_figure()
+        self._canvas = FigureCanvasQTAgg(self._figure)
+        self._canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._canvas.setMinimumSize(120, 120)
+        self._layout.addWidget(self._canvas)
+
+    def _update_chart(self) -> None:
+        if not self._dirty or not self.isVisible():
+            return
+        self._dirty = False
+        if self._draw is None:
+            if self._canvas is not None:
+                self._canvas.hide()
+            self._placeholder.show()
+            return
+        self._ensure_canvas()
+        self._placeholder.hide()
+        self._canvas.show()
+        self._figure.clear()
+        ax = self._figure.add_subplot()
+        self._draw(ax)
+        self._fit_to_width(ax)
+        self._canvas.draw_idle()
+
+    def _fit_to_width(self, ax: Any) -> None:
+        """Keep long axis labels and legends below the axes inside a narrow canvas."""
+        ax.xaxis.label.set_wrap(True)
+        legend = ax.get_legend()
+        if legend is not None and self.width() < _NARROW_PX and legend._ncols > 2:
+            legend.set_ncols(3 if self.width() >= 500 else 2)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if self._draw is not None and self._canvas is not None:
+            self._dirty = True
+            self._resize_timer.start()

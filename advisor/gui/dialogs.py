@@ -1,0 +1,70 @@
+"""Every modal question the app asks, as module-level functions so tests can replace them."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ..core.errors import AdvisorInputError
+
+__all__ = ["ask_restore", "ask_save_changes", "get_open_path", "get_save_path", "show_message",
+           "show_problems"]
+
+PLAN_FILTER = "Plans (*.yaml *.yml *.json);;All files (*)"
+
+
+def problems_html(exc: AdvisorInputError, limit: int = 8) -> str:
+    rows = []
+    for p in exc.problems[:limit]:
+        where = escape(p.file) + (f", line {p.line}" if p.line else "")
+        field = f"<b>{escape(p.field)}</b>: " if p.field else ""
+        value = f" (got {escape(p.value)})" if p.value else ""
+        rows.append(f"<li>{where}<br>{field}{escape(p.message)}{value}</li>")
+    more = len(exc.problems) - limit
+    tail = f"<p>…and {more} more problems.</p>" if more > 0 else ""
+    return f"<ul>{''.join(rows)}</ul>{tail}"
+
+
+def show_problems(parent: QWidget | None, title: str, exc: AdvisorInputError) -> None:
+    """Name the file, field and problem of every issue; the current work stays as it was."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, f"<p><b>{escape(title)}</b></p>"
+                      + problems_html(exc), QMessageBox.StandardButton.Ok, parent)
+    box.setDetailedText(str(exc))
+    box.exec()
+
+
+def show_message(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def ask_save_changes(parent: QWidget | None, name: str) -> str:
+    """'save', 'discard' or 'cancel'."""
+    buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+               | QMessageBox.StandardButton.Cancel)
+    answer = QMessageBox.question(parent, "Unsaved changes",
+                                  f"Save the changes to {name} before closing it?", buttons,
+                                  QMessageBox.StandardButton.Save)
+    return {QMessageBox.StandardButton.Save: "save",
+            QMessageBox.StandardButton.Discard: "discard"}.get(answer, "cancel")
+
+
+def ask_restore(parent: QWidget | None, source: str, saved_at: str) -> bool:
+    """Offer to restore work autosaved by a session that did not close cleanly."""
+    answer = QMessageBox.question(
+        parent, "Restore unsaved work?",
+        f"Channel Advisor did not close cleanly last time. Unsaved changes to {source} were "
+        f"autosaved at {saved_at}.\n\nRestore them? (No discards the autosave.)",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def get_open_path(parent: QWidget | None, start: str) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Open plan", start, PLAN_FILTER)
+    return path or None
+
+
+def get_save_path(parent: QWidget | None, title: str, start: str, filter_: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, start, filter_)
+    return path or None

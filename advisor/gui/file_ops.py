@@ -1,0 +1,176 @@
+"""File menu operations: new, open, recent, save, save as, export, quit, close confirmation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from ..core.errors import AdvisorInputError
+from ..core.loading import atomic_write_text, load_plan, save_plan
+from ..core.plan import CompanyProfile, Plan, Scenario
+from . import dialogs
+from .config import add_recent, recent_files
+from .document import PlanDocument
+from .recovery import Autosaver
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+__all__ = ["FileController", "new_plan"]
+
+
+def new_plan() -> Plan:
+    return Plan(profile=CompanyProfile(name="New company"), scenarios=[Scenario(name="Baseline")])
+
+
+class FileController(QObject):
+    """Owns the File menu actions of a window and the document's life on disk."""
+
+    def __init__(self, window: MainWindow, doc: PlanDocument, autosaver: Autosaver) -> None:
+        super().__init__(window)
+        self._window = window
+        self._doc = doc
+        self.autosaver = autosaver
+
+    def build_menu(self, menu: QMenu) -> None:
+        self._add(menu, "&New", self.new, QKeySequence.StandardKey.New)
+        self._add(menu, "&Open…", self.open, QKeySequence.StandardKey.Open)
+        self.recent_menu = menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._update_recent_menu)
+        menu.addSeparator()
+        self._add(menu, "&Save", self.save, QKeySequence.StandardKey.Save)
+        self._add(menu, "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
+        menu.addSeparator()
+        self._add(menu, "Export channels as &CSV…", self.export_csv)
+        self._add(menu, "Export &PDF report…", self.export_pdf)
+        menu.addSeparator()
+        self._add(menu, "&Quit", self._window.close, QKeySequence.StandardKey.Quit)
+
+    def _add(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        return action
+
+    def _update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        items = recent_files()
+        for path in items:
+            self.recent_menu.addAction(Path(path).name, lambda p=path: self.open_path(p)) \
+                .setToolTip(path)
+        if not items:
+            self.recent_menu.addAction("No recent plans").setEnabled(False)
+
+    def _start_dir(self) -> str:
+        return str(self._doc.path.parent) if self._doc.path else str(Path.home())
+
+    # --- open / new ------------------------------------------------------------------------------
+    def new(self) -> None:
+        if self.confirm_close():
+            self._doc.reset(new_plan(), None)
+
+    def open(self) -> None:
+        path = dialogs.get_open_path(self._window, self._start_dir())
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open a plan file; on any problem say what is wrong and keep the current work."""
+        try:
+            plan = load_plan(path)
+        except AdvisorInputError as exc:
+            dialogs.show_problems(self._window, f"Cannot open {Path(path).name}", exc)
+            return False
+        if not self.confirm_close():
+            return False
+        self._doc.reset(plan, Path(path).resolve())
+        add_recent(path)
+        return True
+
+    # --- save ------------------------------------------------------------------------------------
+    def save(self) -> bool:
+        if self._doc.path is None:
+            return self.save_as()
+        return self.save_to(self._doc.path)
+
+    def save_as(self) -> bool:
+        start = str(self._doc.path or Path(self._start_dir()) / "plan.yaml")
+        path = dialogs.get_save_path(self._window, "Save plan as", start, dialogs.PLAN_FILTER)
+        if not path:
+            return False
+        p = Path(path)
+        return self.save_to(p if p.suffix else p.with_suffix(".yaml"))
+
+    def save_to(self, path: Path) -> bool:
+        try:
+            save_plan(self._doc.plan, path)
+        except OSError as exc:
+            dialogs.show_message(self._window, "Save failed", f"Could not save {path}: {exc}")
+            return False
+        self._doc.mark_saved(path.resolve())
+        self.autosaver.discard()
+        add_recent(path)
+        self._window.statusBar().showMessage(f"Saved {path}", 4000)
+        return True
+
+    def confirm_close(self) -> bool:
+        """Ask about unsaved changes; True when the current plan may be closed."""
+        if not self._doc.modified:
+            return True
+        name = self._doc.path.name if self._doc.path else "the untitled plan"
+        answer = dialogs.ask_save_changes(self._window, name)
+        if answer == "save":
+            return self.save()
+        if answer == "discard":
+            self.autosaver.discard()
+            return True
+        return False
+
+    # --- export ----------------------------------------------------------------------------------
+    def _export_path(self, title: str, suffix: str, filter_: str) -> Path | None:
+        stem = self._doc.path.stem if self._doc.path else "plan"
+        start = str(Path(self._start_dir()) / f"{stem}-{self._doc.scenario_name}{suffix}")
+        path = dialogs.get_save_path(self._window, title, start, filter_)
+        if not path:
+            return None
+        p = Path(path)
+        return p if p.suffix else p.with_suffix(suffix)
+
+    def export_csv(self) -> None:
+        rec = self._window.recommendation
+        if rec is None:
+            dialogs.show_message(self._window, "Nothing to export",
+                                 "This scenario has no recommendation to export.")
+            return
+        path = self._export_path("Export channels as CSV", ".csv", "CSV files (*.csv)")
+        if path is None:
+            return
+        from ..core.tables import channels_frame
+
+        atomic_write_text(path, channels_frame(rec).to_csv(index=False))
+        self._window.statusBar().showMessage(f"Exported {path}", 4000)
+
+    def export_pdf(self) -> None:
+        try:
+            from ..report import write_report  # type: ignore[attr-defined]
+        except ImportError as exc:
+            dialogs.show_message(self._window, "PDF report not available",
+                                 f"The report module could not be loaded: {exc}")
+            return
+        path = self._export_path("Export PDF report", ".pdf", "PDF files (*.pdf)")
+        if path is None:
+            return
+        try:
+            write_report(self._doc.plan, self._doc.catalog, path, scenario=self._doc.scenario_name)
+        except AdvisorInputError as exc:
+            dialogs.show_problems(self._window, "The report could not be written", exc)
+            return
+        except Exception as exc:  # noqa: BLE001 - the report is another module; tell the user
+            dialogs.show_message(self._window, "Report failed", f"{type(exc).__name__}: {exc}")
+            return
+        self._window.statusBar().showMessage(f"Wrote {path}", 4000)

@@ -1,0 +1,112 @@
+"""Small building blocks of the profile form: weight sliders with their share, a voice slider."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+
+__all__ = ["VoiceSlider", "WeightGroup"]
+
+_SCALE = 10  # slider steps per unit of weight
+
+
+class WeightGroup(QWidget):
+    """A set of named weights, one slider each, with the normalised share shown as a %.
+
+    sig_weight_changed(key, weight) when the user moves a slider; sig_gesture_done when released.
+    """
+
+    sig_weight_changed = Signal(str, float)
+    sig_gesture_done = Signal()
+
+    def __init__(self, items: list[tuple[str, str]], *, maximum: float = 10.0,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        self._sliders: dict[str, QSlider] = {}
+        self._shares: dict[str, QLabel] = {}
+        for row, (key, label) in enumerate(items):
+            name = QLabel(label.replace("&", "&&"))
+            name.setWordWrap(True)
+            slider = QSlider(Qt.Orientation.Horizontal)
+            slider.setRange(0, int(maximum * _SCALE))
+            slider.setPageStep(_SCALE)
+            slider.setObjectName(f"weight_{key}")
+            slider.setAccessibleName(f"{label} weight")
+            slider.setMinimumWidth(80)
+            share = QLabel("0%")
+            share.setObjectName("share")
+            share.setMinimumWidth(36)
+            share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            name.setBuddy(slider)
+            grid.addWidget(name, row, 0)
+            grid.addWidget(slider, row, 1)
+            grid.addWidget(share, row, 2)
+            slider.valueChanged.connect(lambda v, k=key: self._on_slider_changed(k, v))
+            slider.sliderReleased.connect(self.sig_gesture_done)
+            self._sliders[key] = slider
+            self._shares[key] = share
+
+    def slider(self, key: str) -> QSlider:
+        return self._sliders[key]
+
+    def set_weights(self, weights: dict[str, float]) -> None:
+        """Show these weights (no signals)."""
+        for key, slider in self._sliders.items():
+            w = float(weights.get(key, 0.0))
+            slider.blockSignals(True)
+            slider.setMaximum(max(slider.maximum(), int(round(w * _SCALE))))
+            slider.setValue(int(round(w * _SCALE)))
+            slider.setToolTip(f"weight {w:g}")
+            slider.blockSignals(False)
+        self._update_shares(weights)
+
+    def _update_shares(self, weights: dict[str, float]) -> None:
+        total = sum(max(w, 0.0) for w in weights.values())
+        for key, label in self._shares.items():
+            share = weights.get(key, 0.0) / total if total > 0 else 0.0
+            label.setText(f"{share:.0%}")
+
+    def _on_slider_changed(self, key: str, value: int) -> None:
+        weights = {k: s.value() / _SCALE for k, s in self._sliders.items()}
+        self._update_shares(weights)
+        self.sig_weight_changed.emit(key, value / _SCALE)
+
+
+class VoiceSlider(QWidget):
+    """Brand voice from polished/formal (0) to raw/casual (1)."""
+
+    sig_voice_changed = Signal(float)
+    sig_gesture_done = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, 100)
+        self.slider.setPageStep(10)
+        self.slider.setObjectName("voice")
+        self.slider.setAccessibleName("Brand voice")
+        ends = QHBoxLayout()
+        for text, align in (("Polished, formal", Qt.AlignmentFlag.AlignLeft),
+                            ("Raw, casual", Qt.AlignmentFlag.AlignRight)):
+            label = QLabel(text)
+            label.setObjectName("hint")
+            label.setAlignment(align)
+            ends.addWidget(label)
+        box.addWidget(self.slider)
+        box.addLayout(ends)
+        self.slider.valueChanged.connect(lambda v: self.sig_voice_changed.emit(v / 100))
+        self.slider.sliderReleased.connect(self.sig_gesture_done)
+
+    def set_voice(self, voice: float) -> None:
+        self.slider.blockSignals(True)
+        self.slider.setValue(int(round(voice * 100)))
+        self.slider.blockSignals(False)

@@ -1,0 +1,297 @@
+"""The main window: profile and scenarios on the left, recommendation tabs in the centre."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QTabWidget,
+    QToolButton,
+)
+
+from ..core.engine import build, prepare
+from ..core.errors import AdvisorInputError
+from ..core.result import Recommendation
+from . import dialogs, operations
+from .compare_view import CompareView
+from .config import settings
+from .document import PlanDocument
+from .file_ops import FileController
+from .kb_view import KnowledgeView
+from .overlay import edit_figure
+from .profile_form import ProfileForm
+from .rec_view import RecommendationView
+from .recovery import Autosaver
+from .scenario_panel import ScenarioPanel
+from .sensitivity_view import SensitivityView
+from .worker import BackgroundRunner
+
+__all__ = ["MainWindow"]
+
+DEBOUNCE_MS = 150
+
+
+class MainWindow(QMainWindow):
+    """Views of one PlanDocument. Edits go through operations; results come from the core."""
+
+    sig_recommendation_updated = Signal(object)  # Recommendation or None
+    sig_compare_updated = Signal()
+
+    def __init__(self, *, doc: PlanDocument, autosaver: Autosaver) -> None:
+        super().__init__()
+        self.doc = doc
+        self.recommendation: Recommendation | None = None
+        self._prepared = None
+        self._compare_dirty = True
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Channel Advisor")
+        self.form = ProfileForm()
+        self.scenarios = ScenarioPanel()
+        self.rec_view = RecommendationView()
+        self.compare_view = CompareView()
+        self.sens_view = SensitivityView()
+        self.kb_view = KnowledgeView()
+        self.kb_view.set_overlay_path(str(doc.overlay_path))
+        self.runner = BackgroundRunner(self)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._build_layout()
+        self.files = FileController(self, doc, autosaver)
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self._restore_geometry()
+        self._on_catalog_changed()
+        self._update_title()
+        self._update_views()
+        self._recompute()
+
+    # --- building ----------------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.rec_view, "Recommendation")
+        self.tabs.addTab(self.compare_view, "Compare scenarios")
+        self.tabs.addTab(self.sens_view, "Sensitivity")
+        self.tabs.addTab(self.kb_view, "Knowledge base")
+        self.setCentralWidget(self.tabs)
+        self.scenario_dock = self._dock("Scenarios", self.scenarios, "scenarioDock")
+        self.profile_dock = self._dock("Company profile (shared by all scenarios)", self.form,
+                                       "profileDock")
+        self.splitDockWidget(self.scenario_dock, self.profile_dock, Qt.Orientation.Vertical)
+        self.resizeDocks([self.scenario_dock, self.profile_dock], [250, 550],
+                         Qt.Orientation.Vertical)
+        self.resizeDocks([self.profile_dock], [380], Qt.Orientation.Horizontal)
+
+    def _dock(self, title: str, widget, name: str) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        return dock
+
+    def _build_menus(self) -> None:
+        self.files.build_menu(self.menuBar().addMenu("&File"))
+        edit = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.doc.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.doc.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        view = self.menuBar().addMenu("&View")
+        view.addAction(self.scenario_dock.toggleViewAction())
+        view.addAction(self.profile_dock.toggleViewAction())
+        view.addSeparator()
+        for i in range(self.tabs.count()):
+            action = view.addAction(self.tabs.tabText(i), lambda i=i: self.tabs.setCurrentIndex(i))
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction("About Channel Advisor", lambda: dialogs.show_message(
+            self, "About Channel Advisor", "Plan which social media channels to run, the staff "
+            "hours they take and the tools that help - explainably."))
+
+    def _build_status_bar(self) -> None:
+        self.sens_label = QLabel("Sensitivity analysis")
+        self.sens_progress = QProgressBar()
+        self.sens_progress.setMaximumWidth(140)
+        self.sens_progress.setRange(0, 100)
+        self.sens_cancel = QToolButton()
+        self.sens_cancel.setText("Cancel")
+        self.sens_cancel.clicked.connect(self.runner.cancel)
+        for w in (self.sens_label, self.sens_progress, self.sens_cancel):
+            self.statusBar().addPermanentWidget(w)
+            w.hide()
+
+    def _connect(self) -> None:
+        d = self.doc
+        d.sig_plan_changed.connect(self._on_plan_changed)
+        d.sig_scenario_changed.connect(self._on_plan_changed)
+        d.sig_catalog_changed.connect(self._on_catalog_changed)
+        d.sig_modified_changed.connect(self.setWindowModified)
+        d.sig_path_changed.connect(self._update_title)
+        self._debounce.timeout.connect(self._recompute)
+        self.form.sig_edited.connect(self._on_profile_edited)
+        s = self.scenarios
+        s.sig_selected.connect(d.select_scenario)
+        s.sig_add.connect(lambda: self._run(operations.add_scenario, d))
+        s.sig_duplicate.connect(lambda: self._run(operations.duplicate_scenario, d))
+        s.sig_rename.connect(lambda o, n: self._run(operations.rename_scenario, d, old=o, new=n))
+        s.sig_delete.connect(lambda n: self._run(operations.delete_scenario, d, name=n))
+        s.sig_move.connect(lambda n, k: self._run(operations.move_scenario, d, name=n, step=k))
+        r = self.rec_view
+        r.sig_force.connect(lambda c, h: self._run(operations.force_channel, d, channel=c, how=h))
+        r.sig_tool.connect(lambda t: self._run(operations.set_tool, d, tool=t))
+        r.sig_ambition.connect(lambda a: self._run(operations.set_ambition, d, ambition=a))
+        self.kb_view.sig_edit_figure.connect(self._on_figure_edited)
+        self.kb_view.sig_bad_value.connect(lambda m: self.statusBar().showMessage(m, 5000))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.runner.sig_started.connect(self._on_sensitivity_started)
+        self.runner.sig_progress.connect(self._on_sensitivity_progress)
+        self.runner.sig_finished.connect(self._on_sensitivity_finished)
+        self.runner.sig_cancelled.connect(
+            lambda: self._sensitivity_stopped("Analysis cancelled. Press Run again to restart."))
+        self.runner.sig_failed.connect(lambda m: self._sensitivity_stopped(f"Analysis failed: {m}"))
+        self.sens_view.sig_cancel.connect(self.runner.cancel)
+        self.sens_view.sig_run.connect(self._start_sensitivity)
+
+    # --- edits ---------------------------------------------------------------------------------
+    def _run(self, operation, *args, **kwargs) -> None:
+        try:
+            operation(*args, **kwargs)
+        except operations.EditRejected as exc:
+            self.statusBar().showMessage(f"Not changed: {exc}", 6000)
+            self._update_views()
+
+    def _on_profile_edited(self, field: str, value: object, key: str) -> None:
+        self._run(operations.set_profile_field, self.doc, field=field, value=value,
+                  key=key or None)
+
+    def _on_figure_edited(self, what: str, item_id: str, field: str, value: float) -> None:
+        try:
+            edit_figure(self.doc, what=what, item_id=item_id, field=field, value=value)
+        except AdvisorInputError as exc:
+            dialogs.show_problems(self, "That value is not valid; nothing was changed", exc)
+            self.kb_view.set_catalog(self.doc.catalog)
+
+    # --- refresh -------------------------------------------------------------------------------
+    def _on_plan_changed(self, *_args) -> None:
+        self._update_views()
+        self._debounce.start()
+
+    def _on_catalog_changed(self) -> None:
+        self.rec_view.set_catalog(self.doc.catalog)
+        self.kb_view.set_catalog(self.doc.catalog)
+        self._debounce.start()
+
+    def _on_tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.compare_view and self._compare_dirty:
+            self._update_compare()
+
+    def _update_views(self) -> None:
+        self.form.update_from(self.doc.plan.profile, self.doc.scenario())
+        self.scenarios.update_from(self.doc.plan, self.doc.scenario_name)
+
+    def _update_title(self) -> None:
+        name = self.doc.path.name if self.doc.path else "Untitled"
+        self.setWindowTitle(f"{name}[*] — Channel Advisor")
+        self.setWindowModified(self.doc.modified)
+
+    def _recompute(self) -> None:
+        """Rebuild the current scenario's recommendation (fast, on the UI thread)."""
+        self._debounce.stop()
+        scenario = self.doc.scenario()
+        try:
+            self._prepared = prepare(self.doc.plan, scenario.name, self.doc.catalog)
+            rec = build(self._prepared)
+            error = ""
+        except AdvisorInputError as exc:
+            self._prepared, rec = None, None
+            error = "; ".join(f"{p.field}: {p.message}" for p in exc.problems)
+        self.recommendation = rec
+        weights = self._prepared.profile.normalised_goals() if self._prepared else None
+        self.rec_view.show_result(rec, scenario, error=error, weights=weights)
+        self._compare_dirty = True
+        if self.tabs.currentWidget() is self.compare_view:
+            self._update_compare()
+        self._start_sensitivity()
+        self.sig_recommendation_updated.emit(rec)
+
+    def _update_compare(self) -> None:
+        recs, errors = [], {}
+        for s in self.doc.plan.scenarios:
+            try:
+                recs.append(build(prepare(self.doc.plan, s.name, self.doc.catalog)))
+            except AdvisorInputError as exc:
+                errors[s.name] = exc.problems[0].message
+        self.compare_view.show_results(recs, errors)
+        self._compare_dirty = False
+        self.sig_compare_updated.emit()
+
+    # --- sensitivity in the background ---------------------------------------------------------
+    def _start_sensitivity(self) -> None:
+        prep = self._prepared
+        if prep is None:
+            self.runner.cancel()
+            self.sens_view.show_message("No analysis: this scenario cannot be computed.")
+            return
+        from ..core.sensitivity import sensitivity
+
+        self.runner.start(lambda progress, stop: sensitivity(prep, on_progress=progress,
+                                                             should_stop=stop))
+
+    def _on_sensitivity_started(self) -> None:
+        self.sens_view.set_running(True)
+        for w in (self.sens_label, self.sens_progress, self.sens_cancel):
+            w.show()
+        self.sens_progress.setValue(0)
+
+    def _on_sensitivity_progress(self, fraction: float) -> None:
+        self.sens_view.set_progress(fraction)
+        self.sens_progress.setValue(int(fraction * 100))
+
+    def _on_sensitivity_finished(self, sens) -> None:
+        self._hide_sensitivity_progress()
+        names = {p.id: p.name for p in self.doc.catalog.platforms}
+        self.sens_view.show_result(sens, names)
+
+    def _sensitivity_stopped(self, message: str) -> None:
+        self._hide_sensitivity_progress()
+        self.sens_view.show_message(message)
+
+    def _hide_sensitivity_progress(self) -> None:
+        for w in (self.sens_label, self.sens_progress, self.sens_cancel):
+            w.hide()
+
+    # --- window state --------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        s = settings()
+        geometry, state = s.value("window/geometry"), s.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        if state is not None:
+            self.restoreState(state)
+
+    def save_geometry(self) -> None:
+        s = settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if not self.files.confirm_close():
+            event.ignore()
+            return
+        self.runner.shutdown()
+        self.files.autosaver.discard()  # a clean close leaves no recovery file
+        self.save_geometry()
+        event.accept()

@@ -1,0 +1,162 @@
+"""One short keyword-only function per user operation; each pushes one undoable command.
+
+Operations validate through the core models; an edit the models reject raises EditRejected
+with a readable message and changes nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..core.plan import CompanyProfile, Plan, Scenario
+from .document import PlanDocument, PlanEdit
+
+__all__ = [
+    "EditRejected",
+    "add_scenario",
+    "delete_scenario",
+    "duplicate_scenario",
+    "force_channel",
+    "move_scenario",
+    "rename_scenario",
+    "set_ambition",
+    "set_profile_field",
+    "set_tool",
+]
+
+
+class EditRejected(ValueError):
+    """The edit would make the plan invalid; the message says why."""
+
+
+def _message(exc: ValidationError) -> str:
+    return "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+
+
+def _plan_with(plan: Plan, **update: Any) -> Plan:
+    data = plan.model_dump(mode="json") | update
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as exc:
+        raise EditRejected(_message(exc)) from None
+
+
+def _push(doc: PlanDocument, after: Plan, text: str, *, key: str | None = None,
+          scenario: str | None = None) -> None:
+    if after == doc.plan and scenario in (None, doc.scenario_name):
+        return
+    doc.undo_stack.push(PlanEdit(doc, after, text, key=key, scenario=scenario))
+
+
+def set_profile_field(doc: PlanDocument, *, field: str, value: Any, key: str | None = None,
+                      label: str | None = None) -> None:
+    """Change one field of the shared company profile (mappings merge key by key)."""
+    data = doc.plan.profile.model_dump(mode="json")
+    if isinstance(value, dict) and isinstance(data.get(field), dict):
+        value = data[field] | value
+    data[field] = value
+    try:
+        profile = CompanyProfile.model_validate(data)
+    except ValidationError as exc:
+        raise EditRejected(_message(exc)) from None
+    after = doc.plan.model_copy(update={"profile": profile})
+    _push(doc, after, f"Change {label or field.replace('_', ' ')}", key=key)
+
+
+def _edit_scenario(doc: PlanDocument, text: str, key: str | None = None, **update: Any) -> None:
+    current = doc.scenario()
+    data = current.model_dump(mode="json") | update
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as exc:
+        raise EditRejected(_message(exc)) from None
+    scenarios = [scenario if s.name == current.name else s for s in doc.plan.scenarios]
+    _push(doc, doc.plan.model_copy(update={"scenarios": scenarios}), text, key=key,
+          scenario=scenario.name)
+
+
+def force_channel(doc: PlanDocument, *, channel: str, how: str | None) -> None:
+    """Force a channel "in" or "out" of the current scenario's mix, or clear it (None)."""
+    s = doc.scenario()
+    force_in = [c for c in s.force_in if c != channel] + ([channel] if how == "in" else [])
+    force_out = [c for c in s.force_out if c != channel] + ([channel] if how == "out" else [])
+    verb = {"in": "Force in", "out": "Force out"}.get(how or "", "Clear forcing of")
+    _edit_scenario(doc, f"{verb} {channel}", force_in=force_in, force_out=force_out)
+
+
+def set_tool(doc: PlanDocument, *, tool: str | None) -> None:
+    """Fix the current scenario's tool ("id/plan", "none") or let the advisor choose (None)."""
+    _edit_scenario(doc, f"Set tool to {tool or 'automatic'}", tool=tool)
+
+
+def set_ambition(doc: PlanDocument, *, ambition: str) -> None:
+    _edit_scenario(doc, f"Set cadence ambition to {ambition}", ambition=ambition)
+
+
+def _unique_name(plan: Plan, base: str) -> str:
+    names = {s.name for s in plan.scenarios}
+    if base not in names:
+        return base
+    n = 2
+    while f"{base} ({n})" in names:
+        n += 1
+    return f"{base} ({n})"
+
+
+def add_scenario(doc: PlanDocument, *, name: str = "New scenario") -> str:
+    """Add an empty scenario after the current one and select it; returns its name."""
+    name = _unique_name(doc.plan, name)
+    scenarios = list(doc.plan.scenarios)
+    i = scenarios.index(doc.scenario()) + 1
+    scenarios.insert(i, Scenario(name=name))
+    _push(doc, _plan_with(doc.plan, scenarios=[s.model_dump(mode="json") for s in scenarios]),
+          f"Add scenario {name}", scenario=name)
+    return name
+
+
+def duplicate_scenario(doc: PlanDocument) -> str:
+    current = doc.scenario()
+    name = _unique_name(doc.plan, f"{current.name} copy")
+    scenarios = list(doc.plan.scenarios)
+    scenarios.insert(scenarios.index(current) + 1, current.model_copy(update={"name": name}))
+    _push(doc, _plan_with(doc.plan, scenarios=[s.model_dump(mode="json") for s in scenarios]),
+          f"Duplicate scenario {current.name}", scenario=name)
+    return name
+
+
+def rename_scenario(doc: PlanDocument, *, old: str, new: str) -> None:
+    new = new.strip()
+    if not new or new == old:
+        return
+    if any(s.name == new for s in doc.plan.scenarios):
+        raise EditRejected(f"a scenario named '{new}' already exists")
+    scenarios = [s.model_copy(update={"name": new}) if s.name == old else s
+                 for s in doc.plan.scenarios]
+    after = _plan_with(doc.plan, scenarios=[s.model_dump(mode="json") for s in scenarios])
+    selected = new if doc.scenario_name == old else doc.scenario_name
+    _push(doc, after, f"Rename scenario {old} to {new}", scenario=selected)
+
+
+def delete_scenario(doc: PlanDocument, *, name: str) -> None:
+    scenarios = [s for s in doc.plan.scenarios if s.name != name]
+    if not scenarios:
+        raise EditRejected("a plan needs at least one scenario")
+    old = [s.name for s in doc.plan.scenarios].index(name)
+    selected = doc.scenario_name if doc.scenario_name != name else \
+        scenarios[min(old, len(scenarios) - 1)].name
+    _push(doc, doc.plan.model_copy(update={"scenarios": scenarios}), f"Delete scenario {name}",
+          scenario=selected)
+
+
+def move_scenario(doc: PlanDocument, *, name: str, step: int) -> None:
+    """Move a scenario up (step -1) or down (+1) the list."""
+    scenarios = list(doc.plan.scenarios)
+    i = [s.name for s in scenarios].index(name)
+    j = i + step
+    if not 0 <= j < len(scenarios):
+        return
+    scenarios[i], scenarios[j] = scenarios[j], scenarios[i]
+    _push(doc, doc.plan.model_copy(update={"scenarios": scenarios}),
+          f"Move scenario {name} {'up' if step < 0 else 'down'}", scenario=name)

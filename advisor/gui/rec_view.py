@@ -1,0 +1,277 @@
+"""The Recommendation tab: ranked channels, scenario settings, detail, charts and notes."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.knowledge import Catalog
+from ..core.plan import Scenario
+from ..core.result import Recommendation
+from ..core.vocab import Ambition, Goal
+from .canvas import ChartView
+from .delegates import FitBarDelegate
+from .detail import channel_html
+from .models import ChannelTableModel, channel_rows
+
+__all__ = ["RecommendationView"]
+
+
+class RecommendationView(QWidget):
+    """Shows one scenario's recommendation; emits the scenario edits the user asks for."""
+
+    sig_force = Signal(str, object)  # channel id, "in" / "out" / None
+    sig_tool = Signal(object)  # "tool/plan", "none" or None (advisor chooses)
+    sig_ambition = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rec: Recommendation | None = None
+        self._catalog: Catalog | None = None
+        self._weights: dict[Goal, float] | None = None
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.model = ChannelTableModel(self)
+        self.table = self._make_table()
+        self.detail = QTextBrowser()
+        self.detail.setOpenExternalLinks(True)
+        self.detail.setObjectName("detail")
+        self.notes = QTextBrowser()
+        self.notes.setObjectName("notes")
+        self.staffing = ChartView(empty_text="No channel in the mix")
+        self.coverage = ChartView(empty_text="No recommendation yet")
+        self.fit_chart = ChartView(empty_text="No recommendation yet")
+        box = QVBoxLayout(self)
+        box.addWidget(self.summary)
+        box.addWidget(self._make_settings_bar())
+        box.addWidget(self._make_body(), 1)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self._update_detail()
+
+    # --- building ----------------------------------------------------------------------------
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setItemDelegateForColumn(ChannelTableModel.FIT_COLUMN, FitBarDelegate(table))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().hide()
+        table.setAlternatingRowColors(False)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._on_context_menu)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ChannelTableModel.FIT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        table.setWordWrap(False)
+        table.verticalHeader().setDefaultSectionSize(26)
+        return table
+
+    def _make_settings_bar(self) -> QFrame:
+        bar = QFrame()
+        bar.setObjectName("scenarioBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(8, 4, 8, 4)
+        self.scope = QLabel()
+        self.scope.setObjectName("scopeLabel")
+        self.tool_combo = QComboBox()
+        self.tool_combo.setMinimumContentsLength(18)
+        self.tool_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tool_combo.activated.connect(lambda _i: self.sig_tool.emit(self.tool_combo.currentData()))
+        self.ambition_combo = QComboBox()
+        for a in Ambition:
+            self.ambition_combo.addItem(f"{a.value.capitalize()} cadence", a.value)
+        self.ambition_combo.activated.connect(
+            lambda _i: self.sig_ambition.emit(self.ambition_combo.currentData()))
+        self.btn_in = QPushButton("Force in")
+        self.btn_out = QPushButton("Force out")
+        self.btn_clear = QPushButton("Clear")
+        for btn, how in ((self.btn_in, "in"), (self.btn_out, "out"), (self.btn_clear, None)):
+            btn.clicked.connect(lambda _c=False, h=how: self._force_selected(h))
+        row.addWidget(self.scope)
+        row.addWidget(QLabel("Tool:"))
+        row.addWidget(self.tool_combo)
+        row.addWidget(self.ambition_combo)
+        row.addStretch(1)
+        row.addWidget(QLabel("Selected channel:"))
+        for btn in (self.btn_in, self.btn_out, self.btn_clear):
+            row.addWidget(btn)
+        return bar
+
+    def _make_body(self) -> QSplitter:
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.table)
+        top.addWidget(self.detail)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        top.setSizes([640, 360])
+        charts = QTabWidget()
+        charts.setDocumentMode(True)
+        charts.addTab(self.staffing, "Staffing (hours per week)")
+        charts.addTab(self.coverage, "Goal coverage")
+        charts.addTab(self.fit_chart, "Fit breakdown")
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(charts)
+        bottom.addWidget(self.notes)
+        bottom.setStretchFactor(0, 3)
+        bottom.setStretchFactor(1, 2)
+        bottom.setSizes([600, 400])
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.addWidget(top)
+        body.addWidget(bottom)
+        body.setStretchFactor(0, 1)
+        body.setStretchFactor(1, 1)
+        body.setChildrenCollapsible(False)
+        self.splitters = (top, bottom, body)
+        return body
+
+    # --- refresh -------------------------------------------------------------------------------
+    def set_catalog(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        self.tool_combo.clear()
+        self.tool_combo.addItem("Auto (advisor chooses)", None)
+        self.tool_combo.addItem("No tool", "none")
+        for tool in catalog.tools:
+            if tool.active:
+                for plan in tool.plans:
+                    self.tool_combo.addItem(f"{tool.name} {plan.name}", f"{tool.id}/{plan.id}")
+
+    def show_result(self, rec: Recommendation | None, scenario: Scenario, *, error: str = "",
+                    weights: dict[Goal, float] | None = None) -> None:
+        """Show a recommendation (or why there is none) for the scenario."""
+        current = self.selected_channel()
+        self._rec = rec
+        self._weights = weights
+        out = [(cid, self._name(cid)) for cid in scenario.force_out]
+        self.model.set_rows(channel_rows(rec, out))
+        self._update_settings(scenario)
+        self._update_summary(error)
+        self._update_charts()
+        self._update_notes()
+        row = self.model.row_of(current) if current else -1
+        if row >= 0:
+            self.table.selectRow(row)
+        self._update_detail()
+
+    def _name(self, cid: str) -> str:
+        try:
+            return self._catalog.platform(cid).name if self._catalog else cid
+        except KeyError:
+            return cid
+
+    def _update_settings(self, scenario: Scenario) -> None:
+        self.scope.setText(f"Scenario <b>{escape(scenario.name)}</b> only:")
+        i = self.tool_combo.findData(scenario.tool)
+        self.tool_combo.setCurrentIndex(i if i >= 0 else 0)
+        self.ambition_combo.setCurrentIndex(self.ambition_combo.findData(scenario.ambition.value))
+
+    def _update_summary(self, error: str) -> None:
+        r = self._rec
+        if r is None:
+            self.summary.setText(f"<span style='color:#b04a5a'><b>This scenario cannot be "
+                                 f"computed.</b></span> {escape(error)}")
+            return
+        mix = ", ".join(self._name(c) for c in r.mix) or "no channel"
+        state = "" if r.feasible else " <span style='color:#b04a5a'><b>(infeasible)</b></span>"
+        self.summary.setText(
+            f"<span style='font-size:13pt'><b>{escape(mix)}</b></span>{state}<br>"
+            f"{r.hours_per_week:.1f} of {r.staff_hours_available:.1f} staff hours per week · "
+            f"{r.fte:.2f} FTE · ${r.monthly_cost:,.0f} per month "
+            f"(staff ${r.staff_cost:,.0f}, licences ${r.licence_cost:,.0f})")
+
+    def _update_charts(self) -> None:
+        from ..charts import draw_contributions, draw_coverage, draw_staffing
+
+        r = self._rec
+        if r is None:
+            for chart in (self.staffing, self.coverage, self.fit_chart):
+                chart.set_draw(None, "No recommendation for this scenario")
+            return
+        weights = self._weights
+        self.staffing.set_draw(lambda ax: draw_staffing(ax, r))
+        self.coverage.set_draw(lambda ax: draw_coverage(ax, r, weights))
+        self.fit_chart.set_draw(lambda ax: draw_contributions(ax, r))
+
+    def _update_notes(self) -> None:
+        r = self._rec
+        if r is None:
+            self.notes.setHtml("<p>Fix the scenario settings to see advice.</p>")
+            return
+        t = r.tool
+        if t is None:
+            tool = "<p><b>No management tool</b> — the mix is cheapest run natively.</p>"
+        else:
+            covered = ", ".join(self._name(c) for c in t.covered) or "none of the mix"
+            tool = (f"<p><b>{escape(t.name)}</b>: {t.seats} seat(s), ${t.monthly_cost:,.0f} per "
+                    f"month, saves {t.hours_saved:.1f} h/week.<br>Manages: {escape(covered)}."
+                    f"<br><span style='color:#666'>{escape(t.why)}</span></p>")
+        warnings = "".join(f"<li>{escape(w)}</li>" for w in r.warnings)
+        advice = "".join(f"<li><b>{escape(a.title)}</b>: {escape(a.text)} "
+                         f"<span style='color:#888'>[{escape(a.source)}]</span></li>"
+                         for a in r.advice)
+        html = f"<h3>Tool</h3>{tool}"
+        if warnings:
+            html += f"<h3 style='color:#b04a5a'>Warnings</h3><ul>{warnings}</ul>"
+        html += f"<h3>Advice</h3><ul>{advice or '<li>None.</li>'}</ul>"
+        self.notes.setHtml(html)
+
+    def _update_detail(self) -> None:
+        cid = self.selected_channel()
+        if cid is None or self._catalog is None:
+            self.detail.setHtml("<p style='color:#777'>Select a channel in the table to see why "
+                                "it is ranked where it is: its personality, audience reach, "
+                                "cadence, effort, fit contributions and the sources of its "
+                                "figures.</p>")
+            return
+        result = next((c for c in self._rec.channels if c.id == cid), None) if self._rec else None
+        self.detail.setHtml(channel_html(self._catalog.platform(cid), result, self._catalog))
+
+    # --- user actions --------------------------------------------------------------------------
+    def selected_channel(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.row_id(index.row()) if index.isValid() else None
+
+    def select_channel(self, cid: str) -> None:
+        row = self.model.row_of(cid)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def _on_current_changed(self, *_args) -> None:
+        self._update_detail()
+
+    def _force_selected(self, how: str | None) -> None:
+        cid = self.selected_channel()
+        if cid is not None:
+            self.sig_force.emit(cid, how)
+
+    def _on_context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        cid = self.model.row_id(index.row())
+        menu = QMenu(self)
+        for text, how in ((f"Force {self._name(cid)} into the mix", "in"),
+                          (f"Force {self._name(cid)} out of the mix", "out"),
+                          ("Clear forcing", None)):
+            menu.addAction(text, lambda h=how: self.sig_force.emit(cid, h))
+        menu.exec(self.table.viewport().mapToGlobal(pos))

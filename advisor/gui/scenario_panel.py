@@ -1,0 +1,112 @@
+"""The scenario list: select, add, duplicate, rename (double-click), delete, reorder."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.plan import Plan
+
+__all__ = ["ScenarioPanel"]
+
+
+class ScenarioPanel(QWidget):
+    sig_selected = Signal(str)
+    sig_add = Signal()
+    sig_duplicate = Signal()
+    sig_rename = Signal(str, str)
+    sig_delete = Signal(str)
+    sig_move = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = QListWidget()
+        self.list.setObjectName("scenarioList")
+        self.list.setMinimumHeight(110)
+        self.list.setEditTriggers(QListWidget.EditTrigger.DoubleClicked
+                                  | QListWidget.EditTrigger.EditKeyPressed)
+        self.description = QLabel()
+        self.description.setObjectName("hint")
+        self.description.setWordWrap(True)
+        buttons = QGridLayout()
+        buttons.setSpacing(4)
+        self.btn_add = QPushButton("Add")
+        self.btn_dup = QPushButton("Duplicate")
+        self.btn_rename = QPushButton("Rename")
+        self.btn_delete = QPushButton("Delete")
+        self.btn_up = QPushButton("Move up")
+        self.btn_down = QPushButton("Move down")
+        for i, b in enumerate((self.btn_add, self.btn_dup, self.btn_rename,
+                               self.btn_delete, self.btn_up, self.btn_down)):
+            buttons.addWidget(b, i // 3, i % 3)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(6, 6, 6, 6)
+        box.addWidget(self.list, 1)
+        box.addWidget(self.description)
+        box.addLayout(buttons)
+        self.btn_add.clicked.connect(self.sig_add)
+        self.btn_dup.clicked.connect(self.sig_duplicate)
+        self.btn_rename.clicked.connect(self._on_rename_clicked)
+        self.btn_delete.clicked.connect(lambda: self._emit_current(self.sig_delete))
+        self.btn_up.clicked.connect(lambda: self._emit_move(-1))
+        self.btn_down.clicked.connect(lambda: self._emit_move(+1))
+        self.list.currentItemChanged.connect(self._on_current_changed)
+        self.list.itemChanged.connect(self._on_item_changed)
+
+    def current_name(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def update_from(self, plan: Plan, current: str) -> None:
+        """Show the plan's scenarios with `current` selected (no signals)."""
+        self.list.blockSignals(True)
+        self.list.clear()
+        for s in plan.scenarios:
+            item = QListWidgetItem(s.name)
+            item.setData(Qt.ItemDataRole.UserRole, s.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            item.setToolTip(s.description or "No description")
+            self.list.addItem(item)
+            if s.name == current:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        scenario = plan.scenario(current)
+        self.description.setText(scenario.description or
+                                 "Double-click a scenario to rename it.")
+        n = len(plan.scenarios)
+        row = self.list.currentRow()
+        self.btn_delete.setEnabled(n > 1)
+        self.btn_up.setEnabled(row > 0)
+        self.btn_down.setEnabled(0 <= row < n - 1)
+
+    def _emit_current(self, signal) -> None:
+        name = self.current_name()
+        if name is not None:
+            signal.emit(name)
+
+    def _emit_move(self, step: int) -> None:
+        name = self.current_name()
+        if name is not None:
+            self.sig_move.emit(name, step)
+
+    def _on_rename_clicked(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.list.editItem(item)
+
+    def _on_current_changed(self, current: QListWidgetItem | None, _previous) -> None:
+        if current is not None:
+            self.sig_selected.emit(current.data(Qt.ItemDataRole.UserRole))
+
+    def _on_item_changed(self, item: QListWidgetItem) -> None:
+        old = item.data(Qt.ItemDataRole.UserRole)
+        if item.text() != old:
+            self.sig_rename.emit(old, item.text())

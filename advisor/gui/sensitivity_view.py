@@ -1,0 +1,122 @@
+"""The Sensitivity tab: which goal-weight changes flip the mix, and how robust each channel is."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.result import Sensitivity
+from .canvas import ChartView
+
+__all__ = ["SensitivityView"]
+
+_COLUMNS = ("Goal", "Share now", "Lower by", "Mix then", "Raise by", "Mix then")
+
+
+class SensitivityView(QWidget):
+    """Shows the latest analysis; progress and Cancel while one runs in the background."""
+
+    sig_cancel = Signal()
+    sig_run = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = QLabel("The analysis runs in the background after every change.")
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(260)
+        self.btn_cancel = QPushButton("Cancel")
+        self.btn_run = QPushButton("Run again")
+        self.btn_cancel.clicked.connect(self.sig_cancel)
+        self.btn_run.clicked.connect(self.sig_run)
+        self.table = QTableWidget(0, len(_COLUMNS))
+        self.table.setHorizontalHeaderLabels(_COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.robustness = ChartView(empty_text="Waiting for the analysis…")
+        self.margins = ChartView(empty_text="Waiting for the analysis…")
+        charts = QSplitter(Qt.Orientation.Horizontal)
+        charts.addWidget(self._titled("Robustness: how often each channel stays in the mix",
+                                      self.robustness))
+        charts.addWidget(self._titled("Weight change that flips the mix (left: lower, right: "
+                                      "raise)", self.margins))
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(charts)
+        split.setStretchFactor(1, 2)
+        head = QHBoxLayout()
+        head.addWidget(self.status, 1)
+        head.addWidget(self.progress)
+        head.addWidget(self.btn_cancel)
+        head.addWidget(self.btn_run)
+        box = QVBoxLayout(self)
+        box.addLayout(head)
+        box.addWidget(split, 1)
+        self.set_running(False)
+
+    @staticmethod
+    def _titled(title: str, chart: QWidget) -> QWidget:
+        w = QWidget()
+        box = QVBoxLayout(w)
+        box.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(title)
+        label.setObjectName("chartTitle")
+        label.setWordWrap(True)
+        box.addWidget(label)
+        box.addWidget(chart, 1)
+        return w
+
+    def set_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.btn_cancel.setVisible(running)
+        self.btn_run.setVisible(not running)
+        if running:
+            self.progress.setValue(0)
+            self.status.setText("Analysing how robust the mix is to the goal weights…")
+
+    def set_progress(self, fraction: float) -> None:
+        self.progress.setValue(int(fraction * 100))
+
+    def show_message(self, text: str) -> None:
+        self.set_running(False)
+        self.status.setText(text)
+
+    def show_result(self, sens: Sensitivity, names: dict[str, str]) -> None:
+        from ..charts import draw_robustness, draw_sensitivity
+
+        self.set_running(False)
+        self.status.setText(
+            f"<b>{sens.mix_stability:.0%}</b> of {sens.samples} weightings (each goal weight "
+            f"moved by up to ±{sens.spread:.0%}) keep exactly this mix.")
+        self.table.setRowCount(len(sens.goals))
+        for row, g in enumerate(sens.goals):
+            cells = (g.goal.label, f"{g.share:.0%}", _delta(g.down), _mix(g.down, g.mix_down, names),
+                     _delta(g.up), _mix(g.up, g.mix_up, names))
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.robustness.set_draw(lambda ax: draw_robustness(ax, sens, names))
+        self.margins.set_draw(lambda ax: draw_sensitivity(ax, sens))
+
+
+def _delta(value: float | None) -> str:
+    return "never flips" if value is None else f"{value * 100:.1f} pts of share"
+
+
+def _mix(value: float | None, mix: list[str], names: dict[str, str]) -> str:
+    return "" if value is None else ", ".join(names.get(c, c) for c in mix) or "(none)"

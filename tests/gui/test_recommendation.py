@@ -1,0 +1,68 @@
+"""Editing the profile and the scenario updates the recommendation."""
+
+from __future__ import annotations
+
+
+def test_goal_weight_slider_changes_the_mix(open_window, qtbot):
+    window = open_window("fashion_retailer.yaml")
+    before = set(window.recommendation.mix)
+    assert "linkedin" not in before
+    slider = window.form.goals.slider("thought_leadership")
+    with qtbot.waitSignal(window.sig_recommendation_updated, timeout=3000) as blocker:
+        slider.setValue(slider.maximum())
+    after = set(blocker.args[0].mix)
+    assert after != before and "linkedin" in after
+    assert window.doc.plan.profile.goals["thought_leadership"] == 10.0
+    assert window.isWindowModified()
+    assert "linkedin" in {window.rec_view.model.row_id(r) for r in range(
+        window.rec_view.model.rowCount())}
+
+
+def test_force_channel_in_puts_it_in_the_mix(open_window, qtbot):
+    window = open_window()
+    assert "youtube" not in window.recommendation.mix
+    window.rec_view.select_channel("youtube")
+    assert window.rec_view.selected_channel() == "youtube"
+    assert "YouTube" in window.rec_view.detail.toPlainText()
+    with qtbot.waitSignal(window.sig_recommendation_updated, timeout=3000) as blocker:
+        window.rec_view.btn_in.click()
+    assert "youtube" in blocker.args[0].mix
+    assert window.doc.scenario().force_in == ["youtube"]
+    with qtbot.waitSignal(window.sig_recommendation_updated, timeout=3000):
+        window.rec_view.btn_out.click()
+    assert window.doc.scenario().force_out == ["youtube"]
+    model = window.rec_view.model
+    assert model.row_of("youtube") >= 0  # forced-out channels stay listed
+
+
+def test_tool_and_ambition_change_the_current_scenario_only(open_window, qtbot):
+    window = open_window()
+    combo = window.rec_view.tool_combo
+    with qtbot.waitSignal(window.sig_recommendation_updated, timeout=3000) as blocker:
+        combo.setCurrentIndex(combo.findData("none"))
+        combo.activated.emit(combo.currentIndex())
+    assert blocker.args[0].tool is None
+    assert window.doc.plan.scenarios[0].tool == "none"
+    assert window.doc.plan.scenarios[1].tool is None
+    amb = window.rec_view.ambition_combo
+    with qtbot.waitSignal(window.sig_recommendation_updated, timeout=3000) as blocker:
+        amb.setCurrentIndex(amb.findData("minimum"))
+        amb.activated.emit(amb.currentIndex())
+    assert blocker.args[0].ambition == "minimum"
+
+
+def test_sensitivity_runs_in_background_and_reports(open_window, qtbot):
+    window = open_window()
+    with qtbot.waitSignal(window.runner.sig_finished, timeout=10000) as blocker:
+        window.sens_view.btn_run.click()
+    sens = blocker.args[0]
+    assert sens.samples == 200
+    assert window.sens_view.table.rowCount() == 9
+
+
+def test_sensitivity_cancel(open_window, qtbot):
+    window = open_window()
+    window.sens_view.btn_run.click()
+    with qtbot.waitSignal(window.runner.sig_cancelled, timeout=5000):
+        window.sens_view.btn_cancel.click()
+    assert "cancelled" in window.sens_view.status.text()
