@@ -6,6 +6,7 @@ so the same drawing appears on a Qt canvas and as vector SVG in the report.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -57,6 +58,18 @@ def _style(ax: Axes) -> None:
     ax.set_axisbelow(True)
 
 
+def _wrap(label: str, width: int = 22, lines: int = 3) -> str:
+    """Break a long label (a scenario name) over a few lines so labels never overlap."""
+    return "\n".join(textwrap.wrap(label, width, max_lines=lines, placeholder="…")) or label
+
+
+def _label(ax: Axes, x: float, y: float, text: str) -> None:
+    """A value label just right of a horizontal bar's end (an offset, not a leading space,
+    which SVG output would collapse)."""
+    ax.annotate(text, (x, y), xytext=(3, 0), textcoords="offset points", va="center",
+                fontsize=7.5)
+
+
 def _empty(ax: Axes, text: str) -> None:
     ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=9, color="#777777",
             transform=ax.transAxes)
@@ -78,7 +91,7 @@ def draw_staffing(ax: Axes, rec: Recommendation) -> None:
         ax.barh(names, vals, left=left, color=ACTIVITY_COLORS[act], label=act.label, height=0.6)
         left = [a + b for a, b in zip(left, vals, strict=True)]
     for y, total in enumerate(left):
-        ax.text(total, y, f" {total:.1f} h", va="center", fontsize=7.5)
+        _label(ax, total, y, f"{total:.1f} h")
     ax.set_xlabel("hours per week", fontsize=8)
     ax.set_xlim(0, max(left) * 1.18)
     ax.legend(fontsize=7, ncols=4, loc="upper center", bbox_to_anchor=(0.5, -0.2), frameon=False)
@@ -93,7 +106,7 @@ def draw_coverage(ax: Axes, rec: Recommendation, weights: dict[Goal, float] | No
     labels = [g.label if not weights else f"{g.label} ({weights.get(g, 0):.0%})" for g in goals]
     ax.barh(labels, vals, color=colors, height=0.6)
     for y, v in enumerate(vals):
-        ax.text(v, y, f" {v:.2f}", va="center", fontsize=7.5)
+        _label(ax, v, y, f"{v:.2f}")
     ax.set_xlim(0, 1.12)
     ax.set_xlabel("coverage (0 = not served, 1 = fully)", fontsize=8)
     _style(ax)
@@ -111,34 +124,43 @@ def draw_contributions(ax: Axes, rec: Recommendation, limit: int | None = None) 
         vals = [next(x.points for x in c.contributions if x.factor == factor) for c in chans][::-1]
         ax.barh(names, vals, left=left, color=color, label=factor, height=0.6)
         left = [a + b for a, b in zip(left, vals, strict=True)]
+    for y, c in enumerate(chans[::-1]):
+        _label(ax, left[y], y, f"{c.fit:.2f}")
     ax.set_xlim(0, 1)
     ax.set_xlabel("fit (● = in the mix)", fontsize=8)
-    ax.legend(fontsize=7, ncols=4, loc="lower right", frameon=False)
+    # Above the axes, so the legend can never sit on a bar.
+    ax.legend(fontsize=7, ncols=4, loc="lower left", bbox_to_anchor=(0.0, 1.0), frameon=False,
+              borderaxespad=0.2)
     _style(ax)
 
 
 def draw_compare(ax: Axes, recs: Sequence[Recommendation]) -> None:
-    """Hours per week per scenario, with FTE and monthly cost on each bar."""
+    """Hours per week per scenario (horizontal, so long names stay readable), with FTE and
+    monthly cost on each bar and a tick at the staff hours each scenario has available."""
     if not recs:
         _empty(ax, "No scenarios")
         return
-    names = [r.scenario for r in recs]
-    hours = [r.hours_per_week for r in recs]
-    colors = [_SCENARIO_COLORS[i % len(_SCENARIO_COLORS)] for i in range(len(recs))]
-    ax.bar(names, hours, color=colors, width=0.6)
-    top = max(hours + [1.0])
-    for x, r in enumerate(recs):
-        ax.text(x, r.hours_per_week + top * 0.02, f"{r.fte:.2f} FTE\n${r.monthly_cost:,.0f}/mo",
-                ha="center", va="bottom", fontsize=7)
-    ax.set_ylim(0, top * 1.3)
-    ax.set_ylabel("hours per week", fontsize=8)
-    ax.tick_params(axis="x", labelrotation=15)
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.tick_params(labelsize=8)
+    rows = list(recs)[::-1]
+    ys = range(len(rows))
+    colors = [_SCENARIO_COLORS[i % len(_SCENARIO_COLORS)] for i in range(len(recs))][::-1]
+    ax.barh(ys, [r.hours_per_week for r in rows], color=colors, height=0.6)
+    ax.set_yticks(ys, [_wrap(r.scenario) for r in rows])
+    ax.scatter([r.staff_hours_available for r in rows], ys, marker="|", s=260, color="#333333",
+               linewidths=1.2, zorder=3, label="staff hours available")
+    top = max([r.hours_per_week for r in rows] + [r.staff_hours_available for r in rows] + [1.0])
+    for y, r in enumerate(rows):
+        end = max(r.hours_per_week, r.staff_hours_available)
+        ax.text(end + top * 0.02, y, f"{r.hours_per_week:.1f} h · {r.fte:.2f} FTE · "
+                f"${r.monthly_cost:,.0f}/mo", va="center", fontsize=7.5)
+    ax.set_xlim(0, top * 1.65)
+    ax.set_ylim(-0.6, max(len(rows), 3) - 0.4)
+    ax.set_xlabel("hours per week", fontsize=8)
+    ax.legend(fontsize=7, loc="lower right", frameon=False)
+    _style(ax)
 
 
 def draw_compare_coverage(ax: Axes, recs: Sequence[Recommendation]) -> None:
-    """Goal coverage per scenario as grouped horizontal bars."""
+    """Goal coverage per scenario as grouped horizontal bars (legend below the axes)."""
     if not recs:
         _empty(ax, "No scenarios")
         return
@@ -147,12 +169,14 @@ def draw_compare_coverage(ax: Axes, recs: Sequence[Recommendation]) -> None:
     height = 0.8 / n
     for i, r in enumerate(recs):
         ys = [k + (n - 1 - i) * height - 0.4 + height / 2 for k in range(len(goals))]
-        ax.barh(ys, [r.coverage[g] for g in goals], height=height, label=r.scenario,
+        ax.barh(ys, [r.coverage[g] for g in goals], height=height, label=_wrap(r.scenario, 30, 2),
                 color=_SCENARIO_COLORS[i % len(_SCENARIO_COLORS)])
     ax.set_yticks(range(len(goals)), [g.label for g in goals])
+    ax.set_ylim(-0.5, len(goals) - 0.5)
     ax.set_xlim(0, 1)
     ax.set_xlabel("coverage", fontsize=8)
-    ax.legend(fontsize=7, loc="lower right", frameon=False)
+    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=min(n, 3),
+              frameon=False)
     _style(ax)
 
 
@@ -167,7 +191,8 @@ def draw_robustness(ax: Axes, sens: Sensitivity, names: dict[str, str] | None = 
     colors = ["#6a9f58" if v >= 0.8 else "#c9a227" if v >= 0.4 else "#b04a5a" for v in vals]
     ax.barh(labels, vals, color=colors, height=0.6)
     for y, v in enumerate(vals):
-        ax.text(v, y, f" {v:.0%}", va="center", fontsize=7.5)
+        _label(ax, v, y, f"{v:.0%}")
+    ax.set_ylim(-0.6, max(len(vals), 3) - 0.4)  # one channel: a bar, not a block
     ax.set_xlim(0, 1.15)
     ax.set_xlabel(f"share of {sens.samples} weightings (±{sens.spread:.0%}) with the channel "
                   "in the mix", fontsize=8)

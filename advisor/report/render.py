@@ -1,0 +1,238 @@
+"""Render the report model to PDF with Qt: QTextDocument laid out page by page on a QPdfWriter.
+
+Text stays text (selectable, fonts embedded by QPdfWriter). Charts are drawn by the shared
+``advisor.charts`` functions, saved by matplotlib as SVG and painted with QSvgRenderer as inline
+text objects, so they stay vector. No scoring happens here: the model's strings are final.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QPyTextObject,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentFragment,
+    QTextFormat,
+    QTextFrameFormat,
+)
+from PySide6.QtSvg import QSvgRenderer
+
+from .. import charts
+from .markup import chart_token, to_html
+from .model import Chart, Report
+
+__all__ = ["DPI", "chart_svg", "ensure_app", "render_pdf"]
+
+DPI = 300
+MARGINS_MM = (18.0, 20.0, 18.0, 16.0)  # left, top, right, bottom (the header sits in the top)
+FONT = "DejaVu Sans"
+_CHART_TYPE = int(QTextFormat.ObjectTypes.UserObject) + 1
+_CHART_INDEX = int(QTextFormat.Property.UserProperty) + 1
+CHARTS: dict[str, Callable[..., None]] = {
+    name: getattr(charts, name) for name in charts.__all__ if name.startswith("draw_")
+}
+_app: QGuiApplication | None = None
+# Qt maps the space glyph back to U+0009 (DejaVu's cmap gives tab and space one glyph), so
+# copied text would have tabs between words. Patch the ToUnicode CMaps' targets in place:
+# same length, so the PDF's cross-reference offsets stay valid.
+_CMAP = re.compile(rb"begincmap.*?endcmap", re.S)
+_CMAP_LINE = re.compile(rb"^(<[0-9A-Fa-f]+>\s+(?:<[0-9A-Fa-f]+>\s+)?)(.*)$", re.M)
+
+
+def ensure_app() -> None:
+    """Qt needs a QGuiApplication for fonts; make one (headless if there is no display)."""
+    global _app
+    inst = QGuiApplication.instance()
+    if isinstance(inst, QGuiApplication):
+        return
+    if inst is not None:
+        raise RuntimeError("the report needs a QGuiApplication, not a bare QCoreApplication")
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QGuiApplication([])
+
+
+def chart_svg(spec: Chart) -> bytes:
+    """The chart drawn by its ``advisor.charts`` function, as SVG bytes.
+
+    Text is kept as SVG text (not glyph outlines), so QtSvg draws it with the report's font
+    and it stays selectable and searchable in the PDF.
+    """
+    import matplotlib
+
+    draw = CHARTS.get(spec.kind)
+    if draw is None:
+        raise ValueError(f"unknown chart {spec.kind!r}; known: {', '.join(sorted(CHARTS))}")
+    with matplotlib.rc_context({"svg.fonttype": "none", "font.family": [FONT]}):
+        fig = charts.new_figure(spec.width, spec.height)
+        draw(fig.add_subplot(), *spec.args, **spec.kwargs)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="svg", metadata={"Date": None})
+    return buf.getvalue()
+
+
+class _ChartObject(QPyTextObject):
+    """Draws chart i (the format's _CHART_INDEX) as vector SVG, sized in inches."""
+
+    def __init__(self, specs: list[Chart], svgs: list[bytes], max_width: float) -> None:
+        super().__init__()
+        self._specs = specs
+        self._renderers = [QSvgRenderer(QByteArray(s)) for s in svgs]
+        self._max_width = max_width
+
+    def intrinsicSize(self, doc: Any, pos: int, fmt: QTextFormat) -> QSizeF:  # noqa: N802
+        spec = self._specs[int(fmt.property(_CHART_INDEX))]
+        w, h = spec.width * DPI, spec.height * DPI
+        scale = min(1.0, self._max_width / w)
+        return QSizeF(w * scale, h * scale)
+
+    def drawObject(self, painter: QPainter, rect: QRectF, doc: Any, pos: int,  # noqa: N802
+                   fmt: QTextFormat) -> None:
+        self._renderers[int(fmt.property(_CHART_INDEX))].render(painter, rect)
+
+
+def _spaces_not_tabs(pdf: bytes) -> bytes:
+    """Map glyphs that Qt says are tabs to spaces in the ToUnicode CMaps (targets only)."""
+
+    def line(m: re.Match[bytes]) -> bytes:
+        return m.group(1) + m.group(2).replace(b"<0009>", b"<0020>")
+
+    return _CMAP.sub(lambda m: _CMAP_LINE.sub(line, m.group(0)), pdf)
+
+
+def _mm(x: float) -> float:
+    return x / 25.4 * DPI
+
+
+def _insert_charts(doc: QTextDocument, n: int) -> None:
+    for i in range(n):
+        cur = doc.find(chart_token(i))
+        if cur.isNull():
+            raise RuntimeError(f"chart placeholder {i} was lost in the layout")
+        fmt = QTextCharFormat()
+        fmt.setObjectType(_CHART_TYPE)
+        fmt.setProperty(_CHART_INDEX, i)
+        cur.insertText("\ufffc", fmt)
+
+
+def _font(size: float) -> QFont:
+    """The report font, without ligatures: copied or extracted text must read "fi", not "ﬁ"."""
+    font = QFont(FONT, size)
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
+def _document(html: str, writer: QPdfWriter, page: QSizeF) -> QTextDocument:
+    """The HTML laid out in pages of the given size, inside one frame below the root.
+
+    Why the frame: when the root frame paints a page, Qt skips to the page through layout
+    checkpoints, and around page-break-before those checkpoints can be off, so blocks at the
+    page's top or bottom go missing. Blocks in a child frame are found by position instead.
+    """
+    parsed = QTextDocument()
+    parsed.documentLayout().setPaintDevice(writer)
+    parsed.setDefaultFont(_font(9))
+    parsed.setHtml(html)
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)
+    doc.setDefaultFont(_font(9))
+    doc.setPageSize(page)
+    frame = QTextFrameFormat()
+    frame.setMargin(0)
+    frame.setPadding(0)
+    frame.setBorder(0)
+    cur = QTextCursor(doc)
+    cur.insertFrame(frame)
+    cur.insertFragment(QTextDocumentFragment(parsed))
+    return doc
+
+
+def _header(painter: QPainter, writer: QPdfWriter, body: QRectF, left: str, right: str) -> None:
+    font = _font(7.5)
+    painter.setFont(font)
+    painter.setPen(QColor("#666666"))
+    fm = QFontMetricsF(font, writer)
+    y = body.top() - _mm(5)
+    right_w = fm.horizontalAdvance(right)
+    text = fm.elidedText(left, Qt.TextElideMode.ElideRight, body.width() - right_w - _mm(6))
+    painter.drawText(QRectF(body.left(), y - fm.height(), body.width(), fm.height()),
+                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), text)
+    painter.drawText(QRectF(body.left(), y - fm.height(), body.width(), fm.height()),
+                     int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), right)
+    painter.setPen(QPen(QColor("#c8d0d8"), _mm(0.25)))
+    painter.drawLine(body.left(), y + _mm(1.2), body.right(), y + _mm(1.2))
+
+
+def _paint(report: Report, target: str) -> int:
+    html, specs = to_html(report)
+    writer = QPdfWriter(target)
+    writer.setResolution(DPI)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+    writer.setTitle(f"{report.company} - {report.scenario}")
+    writer.setCreator("Channel Advisor")
+    page = writer.pageLayout().fullRectPixels(DPI)
+    left, top, right, bottom = (_mm(m) for m in MARGINS_MM)
+    body = QRectF(left, top, page.width() - left - right, page.height() - top - bottom)
+    doc = _document(html, writer, QSizeF(body.width(), body.height()))
+    handler = _ChartObject(specs, [chart_svg(s) for s in specs], body.width())
+    doc.documentLayout().registerHandler(_CHART_TYPE, handler)
+    _insert_charts(doc, len(specs))
+    pages = doc.pageCount()
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"cannot write the PDF to {target}")
+    try:
+        for i in range(pages):
+            if i and not writer.newPage():
+                raise OSError(f"cannot add page {i + 1} to {target}")
+            if i:
+                _header(painter, writer, body, report.running_header, f"page {i + 1} of {pages}")
+            painter.save()
+            painter.translate(body.left(), body.top() - i * body.height())
+            doc.drawContents(painter, QRectF(0, i * body.height(), body.width(), body.height()))
+            painter.restore()
+    finally:
+        painter.end()
+    return pages
+
+
+def render_pdf(report: Report, path: str | Path) -> int:
+    """Write the report as PDF atomically (temp file beside it, then rename); returns pages."""
+    ensure_app()
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    try:
+        pages = _paint(report, tmp)
+        data = Path(tmp).read_bytes()
+        if not data.startswith(b"%PDF"):
+            raise OSError(f"Qt did not write a PDF for {out}")
+        fixed = _spaces_not_tabs(data)
+        if fixed != data:
+            Path(tmp).write_bytes(fixed)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return pages
