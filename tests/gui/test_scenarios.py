@@ -1,0 +1,100 @@
+"""Scenarios: add, duplicate, rename, delete, reorder, compare; undo and redo."""
+
+from __future__ import annotations
+
+from advisor.gui import operations
+
+
+def names(window) -> list[str]:
+    return [s.name for s in window.doc.plan.scenarios]
+
+
+def test_add_duplicate_rename_delete_and_move(open_window, qtbot):
+    window = open_window()
+    panel = window.scenarios
+    panel.btn_add.click()
+    assert names(window)[1] == "New scenario"
+    assert window.doc.scenario_name == "New scenario"
+    panel.btn_dup.click()
+    assert window.doc.scenario_name == "New scenario copy"
+    panel.list.currentItem().setText("Lean team")  # as an in-place rename does
+    assert window.doc.scenario_name == "Lean team"
+    panel.btn_up.click()
+    assert names(window)[:3] == ["Baseline", "Lean team", "New scenario"]
+    panel.btn_delete.click()
+    assert "Lean team" not in names(window)
+    assert panel.list.count() == len(window.doc.plan.scenarios) == 6
+
+
+def test_last_scenario_cannot_be_deleted(open_window):
+    window = open_window()
+    for name in names(window)[1:]:
+        operations.delete_scenario(window.doc, name=name)
+    assert not window.scenarios.btn_delete.isEnabled()
+    window.scenarios.btn_delete.click()
+    assert names(window) == ["Baseline"]
+
+
+def test_selecting_a_scenario_shows_its_recommendation(open_window, qtbot):
+    window = open_window()
+    with qtbot.waitSignal(window.sig_recommendation_updated, timeout=3000) as blocker:
+        window.scenarios.list.setCurrentRow(1)  # "Double the team": 6 people
+    assert blocker.args[0].scenario == "Double the team"
+    assert blocker.args[0].staff_hours_available == 120
+    assert "people = 6" in window.form.scope_note.text()
+
+
+def test_compare_view_lists_all_scenarios_with_deltas(open_window, qtbot):
+    window = open_window()
+    window.scenarios.btn_add.click()
+    with qtbot.waitSignal(window.sig_compare_updated, timeout=3000):
+        window.tabs.setCurrentWidget(window.compare_view)
+    model = window.compare_view.model
+    assert model.rowCount() == 6
+    frame = model.frame()
+    assert list(frame["scenario"])[1] == "New scenario"
+    assert frame["d_hours"].iloc[0] == 0
+    view = window.compare_view
+    view.baseline.setCurrentIndex(2)  # "Double the team" as the baseline
+    assert model.frame()["d_hours"].iloc[2] == 0
+    assert model.frame()["d_hours"].iloc[0] < 0
+    qtbot.waitUntil(lambda: bool(view.hours_chart.figure().axes), timeout=5000)
+
+
+def test_undo_redo_every_kind_of_edit(open_window, qtbot):
+    window = open_window()
+    doc = window.doc
+    original = doc.plan
+    slider = window.form.goals.slider("recruiting")
+    for value in (50, 60, 70, 80):  # one drag: merged into one undo step
+        slider.setValue(value)
+    assert doc.undo_stack.count() == 1
+    operations.force_channel(doc, channel="tiktok", how="in")
+    window.scenarios.btn_add.click()
+    assert doc.undo_stack.count() == 3
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert doc.plan.scenarios[0].force_in == []
+    assert doc.plan.profile.goals["recruiting"] == 8.0
+    window.undo_action.trigger()
+    assert doc.plan == original
+    assert not window.isWindowModified()
+    assert slider.value() == 40  # the form shows the undone value
+    window.redo_action.trigger()
+    assert doc.plan.profile.goals["recruiting"] == 8.0
+    with qtbot.waitSignal(window.sig_recommendation_updated, timeout=3000):
+        window.redo_action.trigger()
+    assert window.recommendation.channel("tiktok").forced == "in"
+
+
+def test_invalid_edit_is_rejected_and_changes_nothing(open_window):
+    window = open_window()
+    before = window.doc.plan
+    operations_err = None
+    try:
+        operations.set_profile_field(window.doc, field="goals",
+                                     value={g: 0 for g in before.profile.goals})
+    except operations.EditRejected as exc:
+        operations_err = str(exc)
+    assert operations_err and "at least one goal" in operations_err
+    assert window.doc.plan == before
