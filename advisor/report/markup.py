@@ -33,7 +33,8 @@ li.warning {{ color: {WARN}; }}
 table.data {{ border-collapse: collapse; margin-bottom: 6px; }}
 table.data th {{ background-color: #e8eef5; color: #1f3d5c; text-align: left;
                  font-weight: bold; }}
-td, th {{ border: 1px solid #c8d0d8; padding: 3px; vertical-align: top; }}
+td, th {{ border-style: none; border-bottom: 1px solid #d3dae1; padding: 3px;
+          vertical-align: top; }}
 table.small td, table.small th {{ font-size: 7.5pt; padding: 2px; }}
 td.r, th.r {{ text-align: right; }}
 tr.total td {{ font-weight: bold; background-color: #f3f3f3; }}

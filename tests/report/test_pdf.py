@@ -1,0 +1,126 @@
+"""The PDF itself: every example renders, its text says what the engine says, the CLI works."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pdfminer.high_level import extract_text
+
+from advisor.cli import main
+from advisor.core.engine import recommend
+from advisor.core.errors import AdvisorInputError
+from advisor.core.loading import load_catalog, load_plan
+from advisor.report import fmt, write_report
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "resources" / "examples").glob("*.yaml"))
+MAIN_HEADINGS = ["Executive summary", "Channels in the mix", "Staffing", "Goal coverage",
+                 "What-if scenarios", "Robustness", "Roles and policy",
+                 "Appendix: assumptions and figures"]
+NASTY = '<b>Acme</b> & "Sons" <script>x</script>'
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+@pytest.fixture(autouse=True)
+def _app(qapp):
+    """Use pytest-qt's QApplication, so GUI tests in the same run get the right app class."""
+    return qapp
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _squeezed(text: str) -> str:
+    """No whitespace at all: long strings may wrap anywhere."""
+    return "".join(text.split())
+
+
+def _page_texts(path: Path, until: str | None = None) -> list[str]:
+    """Each page's text, flattened; stop after the page holding ``until`` (the appendix
+    tables are the slowest pages to extract and hold none of the numbers we check)."""
+    pages = []
+    while True:
+        text = extract_text(path, page_numbers=[len(pages)])
+        if not text.strip():
+            return pages
+        pages.append(_flat(text))
+        if until is not None and until in pages[-1]:
+            return pages
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_example_report_matches_the_engine(example, catalog, tmp_path):
+    plan = load_plan(example)
+    out = tmp_path / "report.pdf"
+    write_report(plan, catalog, out, file=str(example))
+    rec = recommend(plan, None, catalog)
+    pages = _page_texts(out, until=MAIN_HEADINGS[-1])
+    cover, summary = pages[0], pages[1]
+    assert plan.profile.name in cover and plan.profile.prepared_by in cover
+    assert summary.startswith(f"{plan.profile.name} · {rec.scenario} page 2 of ")
+    for number in (fmt.hours(rec.hours_per_week), fmt.fte(rec.fte), fmt.money(rec.monthly_cost),
+                   fmt.money(rec.staff_cost), fmt.money(rec.licence_cost)):
+        assert number in summary
+    for cid in rec.mix:
+        assert rec.channel(cid).name in summary
+    assert (rec.tool.name if rec.tool else "No management tool") in summary
+    # The executive summary is one page: the next section starts on page 3.
+    assert "Executive summary" in summary and "Channels in the mix" not in summary
+    assert "Channels in the mix" in pages[2]
+
+    text = " ".join(pages)
+    names = [rec.channel(c).name for c in rec.mix]
+    at = 0
+    for heading in MAIN_HEADINGS[:2] + names + MAIN_HEADINGS[2:]:  # present, and in order
+        at = text.index(heading, at)
+    for scenario in plan.scenarios:
+        assert scenario.name in text
+    assert "\t" not in text and "ﬁ" not in text  # spaces are spaces, no ligatures
+
+
+def test_markup_in_user_strings_appears_literally(catalog, tmp_path):
+    plan = load_plan(EXAMPLES[0].parent / "local_restaurant.yaml")
+    prof = plan.profile.model_copy(update={"name": NASTY, "prepared_by": "R&D <team>",
+                                           "notes": "Use <i>tags</i> & stay calm"})
+    first = plan.scenarios[0].model_copy(update={"name": 'Q1 <plan> & "more"'})
+    plan = plan.model_copy(update={"profile": prof, "scenarios": [first, *plan.scenarios[1:]]})
+    out = tmp_path / "nasty.pdf"
+    write_report(plan, catalog, out)
+    text = _squeezed(extract_text(out))
+    for s in (NASTY, "R&D <team>", "Use <i>tags</i> & stay calm", 'Q1 <plan> & "more"'):
+        assert _squeezed(s) in text
+
+
+def test_pdf_is_vector_with_embedded_fonts(catalog, tmp_path):
+    out = tmp_path / "r.pdf"
+    write_report(load_plan(EXAMPLES[0].parent / "local_restaurant.yaml"), catalog, out)
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF") and b"/FontFile2" in data
+    assert b"/Subtype /Image" not in data  # charts are drawn as paths and text, not pictures
+    assert [p.name for p in tmp_path.iterdir()] == ["r.pdf"]  # no temporary file left
+
+
+def test_bad_scenario_leaves_existing_file_alone(catalog, tmp_path):
+    out = tmp_path / "r.pdf"
+    out.write_bytes(b"old")
+    with pytest.raises(AdvisorInputError, match="no such scenario"):
+        write_report(load_plan(EXAMPLES[0]), catalog, out, scenario="Nope")
+    assert out.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.pdf"]
+
+
+def test_cli_report(tmp_path, capsys):
+    plan = str(EXAMPLES[0].parent / "local_restaurant.yaml")
+    out = tmp_path / "out.pdf"
+    assert main(["report", plan, "-o", str(out), "--scenario", "No tool"]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "No tool" in _flat(extract_text(out, page_numbers=[0]))
+    bad = tmp_path / "bad.pdf"
+    assert main(["report", plan, "-o", str(bad), "--scenario", "Nope"]) == 2
+    assert not bad.exists()
+    assert "no such scenario" in capsys.readouterr().err
