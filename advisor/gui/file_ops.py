@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
 from ..core.errors import AdvisorInputError
 from ..core.loading import atomic_write_text, load_plan, save_plan
@@ -165,12 +165,16 @@ class FileController(QObject):
         path = self._export_path("Export PDF report", ".pdf", "PDF files (*.pdf)")
         if path is None:
             return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            write_report(self._doc.plan, self._doc.catalog, path, scenario=self._doc.scenario_name)
+            write_report(self._doc.plan, self._doc.catalog, path, scenario=self._doc.scenario_name,
+                         file=str(self._doc.path or "plan"))
         except AdvisorInputError as exc:
             dialogs.show_problems(self._window, "The report could not be written", exc)
             return
         except Exception as exc:  # noqa: BLE001 - the report is another module; tell the user
             dialogs.show_message(self._window, "Report failed", f"{type(exc).__name__}: {exc}")
             return
+        finally:
+            QApplication.restoreOverrideCursor()
         self._window.statusBar().showMessage(f"Wrote {path}", 4000)

@@ -33,6 +33,7 @@ from .worker import BackgroundRunner
 __all__ = ["MainWindow"]
 
 DEBOUNCE_MS = 150
+SENSITIVITY_DELAY_MS = 300  # start the ~1 s analysis once the user pauses
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +61,9 @@ class MainWindow(QMainWindow):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
+        self._sens_timer = QTimer(self)
+        self._sens_timer.setSingleShot(True)
+        self._sens_timer.setInterval(SENSITIVITY_DELAY_MS)
         self._build_layout()
         self.files = FileController(self, doc, autosaver)
         self._build_menus()
@@ -139,6 +143,7 @@ class MainWindow(QMainWindow):
         d.sig_modified_changed.connect(self.setWindowModified)
         d.sig_path_changed.connect(self._update_title)
         self._debounce.timeout.connect(self._recompute)
+        self._sens_timer.timeout.connect(self._start_sensitivity)
         self.form.sig_edited.connect(self._on_profile_edited)
         s = self.scenarios
         s.sig_selected.connect(d.select_scenario)
@@ -222,7 +227,8 @@ class MainWindow(QMainWindow):
         self._compare_dirty = True
         if self.tabs.currentWidget() is self.compare_view:
             self._update_compare()
-        self._start_sensitivity()
+        self.runner.cancel()
+        self._sens_timer.start()
         self.sig_recommendation_updated.emit(rec)
 
     def _update_compare(self) -> None:
@@ -238,6 +244,7 @@ class MainWindow(QMainWindow):
 
     # --- sensitivity in the background ---------------------------------------------------------
     def _start_sensitivity(self) -> None:
+        self._sens_timer.stop()
         prep = self._prepared
         if prep is None:
             self.runner.cancel()
@@ -291,6 +298,7 @@ class MainWindow(QMainWindow):
         if not self.files.confirm_close():
             event.ignore()
             return
+        self._sens_timer.stop()
         self.runner.shutdown()
         self.files.autosaver.discard()  # a clean close leaves no recovery file
         self.save_geometry()

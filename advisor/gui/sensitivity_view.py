@@ -60,6 +60,7 @@ class SensitivityView(QWidget):
         split.addWidget(self.table)
         split.addWidget(charts)
         split.setStretchFactor(1, 2)
+        split.setSizes([320, 480])
         head = QHBoxLayout()
         head.addWidget(self.status, 1)
         head.addWidget(self.progress)
