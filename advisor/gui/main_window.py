@@ -6,11 +6,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QMainWindow,
-    QProgressBar,
     QTabWidget,
-    QToolButton,
 )
 
 from ..core.engine import build, prepare
@@ -27,13 +24,12 @@ from .profile_form import ProfileForm
 from .rec_view import RecommendationView
 from .recovery import Autosaver
 from .scenario_panel import ScenarioPanel
+from .sensitivity_control import SensitivityControl
 from .sensitivity_view import SensitivityView
-from .worker import BackgroundRunner
 
 __all__ = ["MainWindow"]
 
 DEBOUNCE_MS = 150
-SENSITIVITY_DELAY_MS = 300  # start the ~1 s analysis once the user pauses
 
 
 class MainWindow(QMainWindow):
@@ -57,13 +53,9 @@ class MainWindow(QMainWindow):
         self.sens_view = SensitivityView()
         self.kb_view = KnowledgeView()
         self.kb_view.set_overlay_path(str(doc.overlay_path))
-        self.runner = BackgroundRunner(self)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
-        self._sens_timer = QTimer(self)
-        self._sens_timer.setSingleShot(True)
-        self._sens_timer.setInterval(SENSITIVITY_DELAY_MS)
         self._build_layout()
         self.files = FileController(self, doc, autosaver)
         self._build_menus()
@@ -124,16 +116,10 @@ class MainWindow(QMainWindow):
             "hours they take and the tools that help - explainably."))
 
     def _build_status_bar(self) -> None:
-        self.sens_label = QLabel("Sensitivity analysis")
-        self.sens_progress = QProgressBar()
-        self.sens_progress.setMaximumWidth(140)
-        self.sens_progress.setRange(0, 100)
-        self.sens_cancel = QToolButton()
-        self.sens_cancel.setText("Cancel")
-        self.sens_cancel.clicked.connect(self.runner.cancel)
-        for w in (self.sens_label, self.sens_progress, self.sens_cancel):
-            self.statusBar().addPermanentWidget(w)
-            w.hide()
+        self.sensitivity = SensitivityControl(
+            self.sens_view, self.statusBar(),
+            lambda: {p.id: p.name for p in self.doc.catalog.platforms}, self)
+        self.runner = self.sensitivity.runner
 
     def _connect(self) -> None:
         d = self.doc
@@ -143,7 +129,6 @@ class MainWindow(QMainWindow):
         d.sig_modified_changed.connect(self.setWindowModified)
         d.sig_path_changed.connect(self._update_title)
         self._debounce.timeout.connect(self._recompute)
-        self._sens_timer.timeout.connect(self._start_sensitivity)
         self.form.sig_edited.connect(self._on_profile_edited)
         s = self.scenarios
         s.sig_selected.connect(d.select_scenario)
@@ -159,14 +144,6 @@ class MainWindow(QMainWindow):
         self.kb_view.sig_edit_figure.connect(self._on_figure_edited)
         self.kb_view.sig_bad_value.connect(lambda m: self.statusBar().showMessage(m, 5000))
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.runner.sig_started.connect(self._on_sensitivity_started)
-        self.runner.sig_progress.connect(self._on_sensitivity_progress)
-        self.runner.sig_finished.connect(self._on_sensitivity_finished)
-        self.runner.sig_cancelled.connect(
-            lambda: self._sensitivity_stopped("Analysis cancelled. Press Run again to restart."))
-        self.runner.sig_failed.connect(lambda m: self._sensitivity_stopped(f"Analysis failed: {m}"))
-        self.sens_view.sig_cancel.connect(self.runner.cancel)
-        self.sens_view.sig_run.connect(self._start_sensitivity)
 
     # --- edits ---------------------------------------------------------------------------------
     def _run(self, operation, *args, **kwargs) -> None:
@@ -227,8 +204,7 @@ class MainWindow(QMainWindow):
         self._compare_dirty = True
         if self.tabs.currentWidget() is self.compare_view:
             self._update_compare()
-        self.runner.cancel()
-        self._sens_timer.start()
+        self.sensitivity.schedule(self._prepared)
         self.sig_recommendation_updated.emit(rec)
 
     def _update_compare(self) -> None:
@@ -241,42 +217,6 @@ class MainWindow(QMainWindow):
         self.compare_view.show_results(recs, errors)
         self._compare_dirty = False
         self.sig_compare_updated.emit()
-
-    # --- sensitivity in the background ---------------------------------------------------------
-    def _start_sensitivity(self) -> None:
-        self._sens_timer.stop()
-        prep = self._prepared
-        if prep is None:
-            self.runner.cancel()
-            self.sens_view.show_message("No analysis: this scenario cannot be computed.")
-            return
-        from ..core.sensitivity import sensitivity
-
-        self.runner.start(lambda progress, stop: sensitivity(prep, on_progress=progress,
-                                                             should_stop=stop))
-
-    def _on_sensitivity_started(self) -> None:
-        self.sens_view.set_running(True)
-        for w in (self.sens_label, self.sens_progress, self.sens_cancel):
-            w.show()
-        self.sens_progress.setValue(0)
-
-    def _on_sensitivity_progress(self, fraction: float) -> None:
-        self.sens_view.set_progress(fraction)
-        self.sens_progress.setValue(int(fraction * 100))
-
-    def _on_sensitivity_finished(self, sens) -> None:
-        self._hide_sensitivity_progress()
-        names = {p.id: p.name for p in self.doc.catalog.platforms}
-        self.sens_view.show_result(sens, names)
-
-    def _sensitivity_stopped(self, message: str) -> None:
-        self._hide_sensitivity_progress()
-        self.sens_view.show_message(message)
-
-    def _hide_sensitivity_progress(self) -> None:
-        for w in (self.sens_label, self.sens_progress, self.sens_cancel):
-            w.hide()
 
     # --- window state --------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -298,8 +238,7 @@ class MainWindow(QMainWindow):
         if not self.files.confirm_close():
             event.ignore()
             return
-        self._sens_timer.stop()
-        self.runner.shutdown()
+        self.sensitivity.shutdown()
         self.files.autosaver.discard()  # a clean close leaves no recovery file
         self.save_geometry()
         event.accept()

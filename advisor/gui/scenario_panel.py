@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -107,6 +107,7 @@ class ScenarioPanel(QWidget):
             self.sig_selected.emit(current.data(Qt.ItemDataRole.UserRole))
 
     def _on_item_changed(self, item: QListWidgetItem) -> None:
-        old = item.data(Qt.ItemDataRole.UserRole)
-        if item.text() != old:
-            self.sig_rename.emit(old, item.text())
+        old, new = item.data(Qt.ItemDataRole.UserRole), item.text()
+        if new != old:
+            # Deferred: renaming rebuilds this list, which must not happen inside its editor.
+            QTimer.singleShot(0, lambda: self.sig_rename.emit(old, new))

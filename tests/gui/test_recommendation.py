@@ -66,3 +66,18 @@ def test_sensitivity_cancel(open_window, qtbot):
     with qtbot.waitSignal(window.runner.sig_cancelled, timeout=5000):
         window.sens_view.btn_cancel.click()
     assert "cancelled" in window.sens_view.status.text()
+
+
+def test_a_scenario_the_catalog_rejects_shows_why(open_window, qtbot, tmp_path):
+    import yaml
+
+    window = open_window()
+    data = yaml.safe_load(window.doc.path.read_text())
+    data["scenarios"][0]["force_in"] = ["myspace"]
+    bad = tmp_path / "bad_channel.yaml"
+    bad.write_text(yaml.safe_dump(data))
+    with qtbot.waitSignal(window.sig_recommendation_updated, timeout=3000) as blocker:
+        assert window.files.open_path(bad)
+    assert blocker.args[0] is None
+    assert "cannot be computed" in window.rec_view.summary.text()
+    assert "unknown channel" in window.rec_view.summary.text()

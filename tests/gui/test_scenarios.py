@@ -18,7 +18,7 @@ def test_add_duplicate_rename_delete_and_move(open_window, qtbot):
     panel.btn_dup.click()
     assert window.doc.scenario_name == "New scenario copy"
     panel.list.currentItem().setText("Lean team")  # as an in-place rename does
-    assert window.doc.scenario_name == "Lean team"
+    qtbot.waitUntil(lambda: window.doc.scenario_name == "Lean team", timeout=2000)
     panel.btn_up.click()
     assert names(window)[:3] == ["Baseline", "Lean team", "New scenario"]
     panel.btn_delete.click()

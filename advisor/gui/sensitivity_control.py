@@ -1,0 +1,98 @@
+"""Runs the sensitivity analysis of the current scenario in the background and shows it.
+
+A new recommendation cancels the running analysis at once and schedules a fresh one for when
+the user pauses; results of a cancelled run never reach the views (see worker.BackgroundRunner).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
+
+from ..core.engine import Prepared
+from .sensitivity_view import SensitivityView
+from .worker import BackgroundRunner
+
+__all__ = ["SensitivityControl"]
+
+DELAY_MS = 300  # start the ~1 s analysis once the user pauses
+
+
+class SensitivityControl(QObject):
+    def __init__(self, view: SensitivityView, status_bar: QStatusBar,
+                 names: Callable[[], dict[str, str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._view = view
+        self._names = names
+        self._prepared: Prepared | None = None
+        self.runner = BackgroundRunner(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DELAY_MS)
+        self._label = QLabel("Sensitivity analysis")
+        self._progress = QProgressBar()
+        self._progress.setMaximumWidth(140)
+        self._progress.setRange(0, 100)
+        self._cancel = QToolButton()
+        self._cancel.setText("Cancel")
+        self._status_widgets = (self._label, self._progress, self._cancel)
+        for w in self._status_widgets:
+            status_bar.addPermanentWidget(w)
+            w.hide()
+        self._timer.timeout.connect(self.start)
+        self._cancel.clicked.connect(self.runner.cancel)
+        view.sig_cancel.connect(self.runner.cancel)
+        view.sig_run.connect(self.start)
+        r = self.runner
+        r.sig_started.connect(self._on_started)
+        r.sig_progress.connect(self._on_progress)
+        r.sig_finished.connect(self._on_finished)
+        r.sig_cancelled.connect(
+            lambda: self._stopped("Analysis cancelled. Press Run again to restart."))
+        r.sig_failed.connect(lambda m: self._stopped(f"Analysis failed: {m}"))
+
+    def schedule(self, prepared: Prepared | None) -> None:
+        """A new recommendation: drop the running analysis, start a new one shortly."""
+        self._prepared = prepared
+        self.runner.cancel()
+        self._timer.start()
+
+    def start(self) -> None:
+        self._timer.stop()
+        prep = self._prepared
+        if prep is None:
+            self.runner.cancel()
+            self._view.show_message("No analysis: this scenario cannot be computed.")
+            return
+        from ..core.sensitivity import sensitivity
+
+        self.runner.start(lambda progress, stop: sensitivity(prep, on_progress=progress,
+                                                             should_stop=stop))
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self.runner.shutdown()
+
+    def _on_started(self) -> None:
+        self._view.set_running(True)
+        self._progress.setValue(0)
+        for w in self._status_widgets:
+            w.show()
+
+    def _on_progress(self, fraction: float) -> None:
+        self._view.set_progress(fraction)
+        self._progress.setValue(int(fraction * 100))
+
+    def _on_finished(self, sens) -> None:
+        self._hide_progress()
+        self._view.show_result(sens, self._names())
+
+    def _stopped(self, message: str) -> None:
+        self._hide_progress()
+        self._view.show_message(message)
+
+    def _hide_progress(self) -> None:
+        for w in self._status_widgets:
+            w.hide()
