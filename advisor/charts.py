@@ -146,7 +146,7 @@ def draw_compare(ax: Axes, recs: Sequence[Recommendation]) -> None:
     ax.barh(ys, [r.hours_per_week for r in rows], color=colors, height=0.6)
     ax.set_yticks(ys, [_wrap(r.scenario) for r in rows])
     ax.scatter([r.staff_hours_available for r in rows], ys, marker="|", s=260, color="#333333",
-               linewidths=1.2, zorder=3, label="staff hours available")
+               linewidths=1.2, zorder=3)
     top = max([r.hours_per_week for r in rows] + [r.staff_hours_available for r in rows] + [1.0])
     for y, r in enumerate(rows):
         end = max(r.hours_per_week, r.staff_hours_available)
@@ -154,8 +154,7 @@ def draw_compare(ax: Axes, recs: Sequence[Recommendation]) -> None:
                 f"${r.monthly_cost:,.0f}/mo", va="center", fontsize=7.5)
     ax.set_xlim(0, top * 1.65)
     ax.set_ylim(-0.6, max(len(rows), 3) - 0.4)
-    ax.set_xlabel("hours per week", fontsize=8)
-    ax.legend(fontsize=7, loc="lower right", frameon=False)
+    ax.set_xlabel("hours per week  (| = staff hours available)", fontsize=8)
     _style(ax)
 
 

@@ -86,9 +86,9 @@ def whatif_section(inp: Inputs) -> Section:
         if row["dropped"]:
             change.append("− " + inp.name_list(row["dropped"].split(", ")))
         rows.append((r.scenario, inp.name_list(r.mix), "; ".join(change) or "same mix",
-                     f"{fmt.hours(row['hours_per_week'])} ({fmt.delta(row['d_hours'])})",
-                     f"{fmt.fte(row['fte'])} ({fmt.delta(row['d_fte'], digits=2)})",
-                     f"{fmt.money(row['monthly_cost'])} ({fmt.delta(row['d_cost'], '$')})",
+                     f"{fmt.hours(row['hours_per_week'])}\n({fmt.delta(row['d_hours'])})",
+                     f"{fmt.fte(row['fte'])}\n({fmt.delta(row['d_fte'], digits=2)})",
+                     f"{fmt.money(row['monthly_cost'])}\n({fmt.delta(row['d_cost'], '$')})",
                      r.tool.name if r.tool else "none"))
     blocks: list = [
         Paragraph(f"Every scenario of the plan side by side. Changes are against the baseline, "

@@ -114,6 +114,11 @@ def headline(inp: Inputs) -> str:
     rec = inp.rec
     if not rec.mix:
         return "No channel is recommended: no channel fits the goals within the team's hours."
+    if not rec.feasible:
+        return (f"No mix meets every constraint of this scenario. The forced channels "
+                f"({inp.name_list(rec.mix)}) alone would need {fmt.hours(rec.hours_per_week)} "
+                f"staff hours a week of the {fmt.hours(rec.staff_hours_available)} available "
+                f"({fmt.fte(rec.fte)} FTE) and cost {fmt.money(rec.monthly_cost)} a month.")
     n = len(rec.mix)
     return (f"Run {n} channel{'s' if n > 1 else ''}: {inp.name_list(rec.mix)}. They need "
             f"{fmt.hours(rec.hours_per_week)} staff hours a week of the "
@@ -123,10 +128,7 @@ def headline(inp: Inputs) -> str:
 
 def summary_section(inp: Inputs) -> Section:
     rec = inp.rec
-    blocks: list = [Paragraph(headline(inp), style="lead")]
-    if not rec.feasible:
-        blocks.append(Paragraph("No mix meets every constraint of this scenario; the figures "
-                                "show the forced channels only.", style="warning"))
+    blocks: list = [Paragraph(headline(inp), style="lead" if rec.feasible else "warning")]
     blocks.append(KeyFigures((
         ("Hours per week", fmt.hours(rec.hours_per_week),
          f"of {fmt.hours(rec.staff_hours_available)} available"),
@@ -137,7 +139,8 @@ def summary_section(inp: Inputs) -> Section:
     rows = tuple((c.name, f"{c.posts_per_week:g}", fmt.hours(c.total_hours), one_line(c))
                  for c in inp.mix)
     blocks.append(Table(("Channel", "Posts/week", "Hours/week", "Why it is in the mix"), rows,
-                        align="lrrl", widths=(17, 11, 11, 61), caption="The recommended mix"))
+                        align="lrrl", widths=(17, 11, 11, 61), caption="The recommended mix"
+                        if rec.feasible else "The forced channels"))
     blocks.append(Paragraph(tool_sentence(rec, inp.names), label="Tool"))
     if rec.ideal_mix != rec.mix and rec.feasible:
         blocks.append(Paragraph(f"With unlimited staff hours the mix would be "

@@ -75,7 +75,7 @@ def _table(t: Table) -> str:
     def cell(tag: str, k: int, text: str) -> str:
         cls = ' class="r"' if align[k] == "r" else ""
         width = f' width="{widths[k]}%"' if k < len(widths) else ""
-        return f"<{tag}{cls}{width}>{escape(text)}</{tag}>"
+        return f"<{tag}{cls}{width}>{escape(text).replace(chr(10), '<br/>')}</{tag}>"
 
     head = "<tr>" + "".join(cell("th", k, c) for k, c in enumerate(t.columns)) + "</tr>"
     body = []

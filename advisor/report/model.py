@@ -43,7 +43,7 @@ class Bullets:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A table of strings. align: one letter per column, "l" or "r" (default all left).
+    """A table of strings (a newline in a cell starts a new line). align: one letter per column, "l" or "r" (default all left).
     widths: relative column widths in percent (None: let the layout decide).
     small: smaller type, for long appendix tables."""
 
