@@ -23,14 +23,13 @@ if not _STYLE.exists():
 
 
 def _application() -> QApplication:
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName("ChannelAdvisor")
     app.setApplicationName("Channel Advisor")
     if _STYLE.exists() and not app.styleSheet():
         app.setStyleSheet(_STYLE.read_text(encoding="utf-8"))
-    return app  # type: ignore[return-value]
+    return app
 
 
 def _catalog(overlay: Path):

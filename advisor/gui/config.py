@@ -57,9 +57,8 @@ def recovery_path() -> Path:
 
 def recent_files() -> list[str]:
     value = settings().value("recent_files", [])
-    if isinstance(value, str):
-        value = [value]
-    return [str(v) for v in value or [] if Path(str(v)).exists()]
+    items: list = [value] if isinstance(value, str) else list(value or [])  # type: ignore[call-overload]
+    return [str(v) for v in items if Path(str(v)).exists()]
 
 
 def add_recent(path: str | Path) -> list[str]:

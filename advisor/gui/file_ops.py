@@ -61,8 +61,9 @@ class FileController(QObject):
         self.recent_menu.clear()
         items = recent_files()
         for path in items:
-            self.recent_menu.addAction(Path(path).name, lambda p=path: self.open_path(p)) \
-                .setToolTip(path)
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
         if not items:
             self.recent_menu.addAction("No recent plans").setEnabled(False)
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from ..core.engine import build, prepare
+from ..core.engine import Prepared, build, prepare
 from ..core.errors import AdvisorInputError
 from ..core.result import Recommendation
 from . import dialogs, operations
@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.doc = doc
         self.recommendation: Recommendation | None = None
-        self._prepared = None
+        self._prepared: Prepared | None = None
         self._compare_dirty = True
         self.setObjectName("mainWindow")
         self.setWindowTitle("Channel Advisor")
@@ -108,7 +108,8 @@ class MainWindow(QMainWindow):
         view.addAction(self.profile_dock.toggleViewAction())
         view.addSeparator()
         for i in range(self.tabs.count()):
-            action = view.addAction(self.tabs.tabText(i), lambda i=i: self.tabs.setCurrentIndex(i))
+            action = view.addAction(self.tabs.tabText(i))
+            action.triggered.connect(lambda _c=False, i=i: self.tabs.setCurrentIndex(i))
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction("About Channel Advisor", lambda: dialogs.show_message(
@@ -192,8 +193,8 @@ class MainWindow(QMainWindow):
         self._debounce.stop()
         scenario = self.doc.scenario()
         try:
-            self._prepared = prepare(self.doc.plan, scenario.name, self.doc.catalog)
-            rec = build(self._prepared)
+            prep = prepare(self.doc.plan, scenario.name, self.doc.catalog)
+            self._prepared, rec = prep, build(prep)
             error = ""
         except AdvisorInputError as exc:
             self._prepared, rec = None, None

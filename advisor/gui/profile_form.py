@@ -86,7 +86,7 @@ class ProfileForm(QScrollArea):
     def _build_company(self) -> None:
         form = self._group("Company")
         self.name = QLineEdit()
-        self.name.editingFinished.connect(lambda: self._emit("name", self.name.text().strip()))
+        self.name.editingFinished.connect(lambda: self._emit("name", self.name.text().strip(), ""))
         self.market = self._combo(_MARKETS, "market")
         self.regulated = self._combo(_REGIMES, "regulated")
         self.followers = _spin(0, 1e9, step=1000, decimals=0)

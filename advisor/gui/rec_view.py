@@ -273,5 +273,6 @@ class RecommendationView(QWidget):
         for text, how in ((f"Force {self._name(cid)} into the mix", "in"),
                           (f"Force {self._name(cid)} out of the mix", "out"),
                           ("Clear forcing", None)):
-            menu.addAction(text, lambda h=how: self.sig_force.emit(cid, h))
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _c=False, h=how: self.sig_force.emit(cid, h))
         menu.exec(self.table.viewport().mapToGlobal(pos))

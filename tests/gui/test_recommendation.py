@@ -81,3 +81,25 @@ def test_a_scenario_the_catalog_rejects_shows_why(open_window, qtbot, tmp_path):
     assert blocker.args[0] is None
     assert "cannot be computed" in window.rec_view.summary.text()
     assert "unknown channel" in window.rec_view.summary.text()
+
+
+def test_form_fields_edit_the_shared_profile(open_window, qtbot):
+    window = open_window()
+    form = window.form
+    form.name.setText("Northwind Cloud GmbH")
+    form.name.editingFinished.emit()
+    assert window.doc.plan.profile.name == "Northwind Cloud GmbH"
+    with qtbot.waitSignal(window.sig_recommendation_updated, timeout=3000) as blocker:
+        form.people.setValue(1)
+    assert blocker.args[0].staff_hours_available == 20
+    form.max_channels.setValue(0)
+    assert window.doc.plan.profile.max_channels is None
+    form.content["live"].setChecked(False)
+    assert "live" not in window.doc.plan.profile.content
+    form.regulated.setCurrentIndex(form.regulated.findData("financial"))
+    form.regulated.activated.emit(form.regulated.currentIndex())
+    assert window.doc.plan.profile.regulated == "financial"
+    form.voice.slider.setValue(90)
+    assert window.doc.plan.profile.voice == 0.9
+    assert window.doc.plan.scenarios[1].changes == {"people": 6}  # scenarios keep overrides
+    assert window.doc.undo_stack.count() == 6
