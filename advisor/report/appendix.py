@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..core.knowledge import Catalog, Figure, VendorTool, iter_figures
 from . import fmt
 from .content import Inputs
@@ -34,7 +36,7 @@ def figure_rows(cat: Catalog, obj: object) -> list[tuple[str, str, str, str, str
     return rows
 
 
-def _table(rows: list[tuple[str, ...]], caption: str) -> Table:
+def _table(rows: Sequence[tuple[str, ...]], caption: str) -> Table:
     return Table(_COLS, tuple(rows), align="lrlll", widths=_WIDTHS, small=True, caption=caption)
 
 

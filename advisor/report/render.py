@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -104,9 +104,9 @@ class _ChartObject(QPyTextObject):
         scale = min(1.0, self._max_width / w)
         return QSizeF(w * scale, h * scale)
 
-    def drawObject(self, painter: QPainter, rect: QRectF, doc: Any, pos: int,  # noqa: N802
-                   fmt: QTextFormat) -> None:
-        self._renderers[int(fmt.property(_CHART_INDEX))].render(painter, rect)
+    def drawObject(self, painter: QPainter, rect: QRectF | QRect, doc: Any,  # noqa: N802
+                   pos: int, fmt: QTextFormat) -> None:
+        self._renderers[int(fmt.property(_CHART_INDEX))].render(painter, QRectF(rect))
 
 
 def _spaces_not_tabs(pdf: bytes) -> bytes:
@@ -135,7 +135,8 @@ def _insert_charts(doc: QTextDocument, n: int) -> None:
 
 def _font(size: float) -> QFont:
     """The report font, without ligatures: copied or extracted text must read "fi", not "ﬁ"."""
-    font = QFont(FONT, size)
+    font = QFont(FONT)
+    font.setPointSizeF(size)
     for tag in ("liga", "clig", "dlig"):
         font.setFeature(QFont.Tag(tag), 0)
     return font
@@ -179,7 +180,7 @@ def _header(painter: QPainter, writer: QPdfWriter, body: QRectF, left: str, righ
     painter.drawText(QRectF(body.left(), y - fm.height(), body.width(), fm.height()),
                      int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), right)
     painter.setPen(QPen(QColor("#c8d0d8"), _mm(0.25)))
-    painter.drawLine(body.left(), y + _mm(1.2), body.right(), y + _mm(1.2))
+    painter.drawLine(QPointF(body.left(), y + _mm(1.2)), QPointF(body.right(), y + _mm(1.2)))
 
 
 def _paint(report: Report, target: str) -> int:
