@@ -71,7 +71,7 @@ class _FigureTable(QWidget):
         first = self.model.rowCount() == 0
         self.model.set_frame(frame, colors)
         if first:
-            for col, width in enumerate((120, 200, 80, 70, 320, 90)):
+            for col, width in enumerate((110, 180, 70, 70, 250, 80)):
                 self.table.setColumnWidth(col, width)
 
     def row_key(self, row: int) -> tuple[str, str]:

@@ -169,6 +169,8 @@ class FrameModel(QAbstractTableModel):
         value = self._frame.iat[index.row(), self._frame.columns.get_loc(name)]
         if role == Qt.ItemDataRole.DisplayRole:
             return _text(value)
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 24:
+            return value  # long sources and notes are clipped in the cell
         if role == Qt.ItemDataRole.EditRole:
             return _text(value)
         if role == Qt.ItemDataRole.UserRole:
