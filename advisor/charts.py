@@ -66,13 +66,20 @@ def _wrap(label: str, width: int = 22, lines: int = 3) -> str:
 def _label(ax: Axes, x: float, y: float, text: str) -> None:
     """A value label just right of a horizontal bar's end (an offset, not a leading space,
     which SVG output would collapse)."""
-    ax.annotate(text, (x, y), xytext=(3, 0), textcoords="offset points", va="center",
-                fontsize=7.5)
+    ax.annotate(text, (x, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7.5)
 
 
 def _empty(ax: Axes, text: str) -> None:
-    ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=9, color="#777777",
-            transform=ax.transAxes)
+    ax.text(
+        0.5,
+        0.5,
+        text,
+        ha="center",
+        va="center",
+        fontsize=9,
+        color="#777777",
+        transform=ax.transAxes,
+    )
     ax.set_axis_off()
 
 
@@ -129,8 +136,14 @@ def draw_contributions(ax: Axes, rec: Recommendation, limit: int | None = None) 
     ax.set_xlim(0, 1)
     ax.set_xlabel("fit (● = in the mix)", fontsize=8)
     # Above the axes, so the legend can never sit on a bar.
-    ax.legend(fontsize=7, ncols=4, loc="lower left", bbox_to_anchor=(0.0, 1.0), frameon=False,
-              borderaxespad=0.2)
+    ax.legend(
+        fontsize=7,
+        ncols=4,
+        loc="lower left",
+        bbox_to_anchor=(0.0, 1.0),
+        frameon=False,
+        borderaxespad=0.2,
+    )
     _style(ax)
 
 
@@ -145,13 +158,25 @@ def draw_compare(ax: Axes, recs: Sequence[Recommendation]) -> None:
     colors = [_SCENARIO_COLORS[i % len(_SCENARIO_COLORS)] for i in range(len(recs))][::-1]
     ax.barh(ys, [r.hours_per_week for r in rows], color=colors, height=0.6)
     ax.set_yticks(ys, [_wrap(r.scenario) for r in rows])
-    ax.scatter([r.staff_hours_available for r in rows], ys, marker="|", s=260, color="#333333",
-               linewidths=1.2, zorder=3)
+    ax.scatter(
+        [r.staff_hours_available for r in rows],
+        ys,
+        marker="|",
+        s=260,
+        color="#333333",
+        linewidths=1.2,
+        zorder=3,
+    )
     top = max([r.hours_per_week for r in rows] + [r.staff_hours_available for r in rows] + [1.0])
     for y, r in enumerate(rows):
         end = max(r.hours_per_week, r.staff_hours_available)
-        ax.text(end + top * 0.02, y, f"{r.hours_per_week:.1f} h · {r.fte:.2f} FTE · "
-                f"${r.monthly_cost:,.0f}/mo", va="center", fontsize=7.5)
+        ax.text(
+            end + top * 0.02,
+            y,
+            f"{r.hours_per_week:.1f} h · {r.fte:.2f} FTE · ${r.monthly_cost:,.0f}/mo",
+            va="center",
+            fontsize=7.5,
+        )
     ax.set_xlim(0, top * 1.65)
     ax.set_ylim(-0.6, max(len(rows), 3) - 0.4)
     ax.set_xlabel("hours per week  (| = staff hours available)", fontsize=8)
@@ -168,14 +193,20 @@ def draw_compare_coverage(ax: Axes, recs: Sequence[Recommendation]) -> None:
     height = 0.8 / n
     for i, r in enumerate(recs):
         ys = [k + (n - 1 - i) * height - 0.4 + height / 2 for k in range(len(goals))]
-        ax.barh(ys, [r.coverage[g] for g in goals], height=height, label=_wrap(r.scenario, 30, 2),
-                color=_SCENARIO_COLORS[i % len(_SCENARIO_COLORS)])
+        ax.barh(
+            ys,
+            [r.coverage[g] for g in goals],
+            height=height,
+            label=_wrap(r.scenario, 30, 2),
+            color=_SCENARIO_COLORS[i % len(_SCENARIO_COLORS)],
+        )
     ax.set_yticks(range(len(goals)), [g.label for g in goals])
     ax.set_ylim(-0.5, len(goals) - 0.5)
     ax.set_xlim(0, 1)
     ax.set_xlabel("coverage", fontsize=8)
-    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=min(n, 3),
-              frameon=False)
+    ax.legend(
+        fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=min(n, 3), frameon=False
+    )
     _style(ax)
 
 
@@ -193,8 +224,10 @@ def draw_robustness(ax: Axes, sens: Sensitivity, names: dict[str, str] | None = 
         _label(ax, v, y, f"{v:.0%}")
     ax.set_ylim(-0.6, max(len(vals), 3) - 0.4)  # one channel: a bar, not a block
     ax.set_xlim(0, 1.15)
-    ax.set_xlabel(f"share of {sens.samples} weightings (±{sens.spread:.0%}) with the channel "
-                  "in the mix", fontsize=8)
+    ax.set_xlabel(
+        f"share of {sens.samples} weightings (±{sens.spread:.0%}) with the channel in the mix",
+        fontsize=8,
+    )
     _style(ax)
 
 
@@ -205,10 +238,15 @@ def draw_sensitivity(ax: Axes, sens: Sensitivity) -> None:
     cap = 0.5
     downs = [-(min(s.down, cap) if s.down is not None else cap) for s in rows]
     ups = [min(s.up, cap) if s.up is not None else cap for s in rows]
-    ax.barh(labels, downs, color=["#b04a5a" if s.down is not None else "#dddddd" for s in rows],
-            height=0.6)
-    ax.barh(labels, ups, color=["#2f5d8a" if s.up is not None else "#dddddd" for s in rows],
-            height=0.6)
+    ax.barh(
+        labels,
+        downs,
+        color=["#b04a5a" if s.down is not None else "#dddddd" for s in rows],
+        height=0.6,
+    )
+    ax.barh(
+        labels, ups, color=["#2f5d8a" if s.up is not None else "#dddddd" for s in rows], height=0.6
+    )
     ax.axvline(0, color="#444444", linewidth=0.8)
     ax.set_xlim(-cap * 1.1, cap * 1.1)
     ax.set_xlabel("change in the goal's weight share that flips the mix (grey: none)", fontsize=8)

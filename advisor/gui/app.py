@@ -38,8 +38,9 @@ def _catalog(overlay: Path):
         try:
             return load_catalog(overlay=overlay)
         except AdvisorInputError as exc:
-            dialogs.show_problems(None, "Your knowledge-base overlay has problems and is "
-                                  "ignored for now", exc)
+            dialogs.show_problems(
+                None, "Your knowledge-base overlay has problems and is ignored for now", exc
+            )
     return load_catalog()
 
 
@@ -56,8 +57,9 @@ def _initial_plan(plan_path: str | Path | None):
         return load_plan(EXAMPLE_PLAN), EXAMPLE_PLAN.resolve()
 
 
-def create_main_window(plan_path: str | Path | None = None, *,
-                       overlay: str | Path | None = None) -> MainWindow:
+def create_main_window(
+    plan_path: str | Path | None = None, *, overlay: str | Path | None = None
+) -> MainWindow:
     """Build the window on a plan (or the example), offering to restore crashed work first."""
     _application()
     overlay_path = Path(overlay) if overlay else default_overlay_path()
@@ -66,7 +68,8 @@ def create_main_window(plan_path: str | Path | None = None, *,
     doc = PlanDocument(plan=plan, path=path, catalog=catalog, overlay_path=overlay_path)
     recovered = read_recovery(recovery_path())
     restore = recovered is not None and dialogs.ask_restore(
-        None, recovered.source or "an untitled plan", recovered.saved_at)
+        None, recovered.source or "an untitled plan", recovered.saved_at
+    )
     if recovered is not None and restore:
         source = Path(recovered.source) if recovered.source else None
         doc.reset(recovered.plan, source)

@@ -22,8 +22,9 @@ _NARROW_PX = 760
 class ChartView(QWidget):
     """Shows ``draw(ax)`` on a canvas; call set_draw() with a new function to redraw."""
 
-    def __init__(self, *, empty_text: str = "Nothing to show yet",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, empty_text: str = "Nothing to show yet", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setMinimumHeight(160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)

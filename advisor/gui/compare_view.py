@@ -26,9 +26,18 @@ from .models import FrameModel
 __all__ = ["CompareView"]
 
 _HEADERS = {
-    "scenario": "Scenario", "mix": "Mix", "channels": "Channels", "hours_per_week": "Hours/week",
-    "d_hours": "Δ hours", "fte": "FTE", "d_fte": "Δ FTE", "monthly_cost": "$ / month",
-    "d_cost": "Δ $", "tool": "Tool", "objective": "Goal score", "added": "Added",
+    "scenario": "Scenario",
+    "mix": "Mix",
+    "channels": "Channels",
+    "hours_per_week": "Hours/week",
+    "d_hours": "Δ hours",
+    "fte": "FTE",
+    "d_fte": "Δ FTE",
+    "monthly_cost": "$ / month",
+    "d_cost": "Δ $",
+    "tool": "Tool",
+    "objective": "Goal score",
+    "added": "Added",
     "dropped": "Dropped",
 } | {f"{p}cov_{g.value}": f"{d}{g.label}" for g in Goal for p, d in (("", ""), ("d_", "Δ "))}
 _WORSE_IF_UP = {"d_hours", "d_fte", "d_cost"}
@@ -85,8 +94,11 @@ class CompareView(QWidget):
         self.baseline.blockSignals(False)
         text = "Δ columns are differences against the baseline; coverage is 0..1 per goal."
         if errors:
-            text += " <span style='color:#b04a5a'>Not computed: " + "; ".join(
-                f"<b>{escape(k)}</b> ({escape(v)})" for k, v in errors.items()) + "</span>"
+            text += (
+                " <span style='color:#b04a5a'>Not computed: "
+                + "; ".join(f"<b>{escape(k)}</b> ({escape(v)})" for k, v in errors.items())
+                + "</span>"
+            )
         self.status.setText(text)
         self._update_table()
         self._update_charts()

@@ -17,8 +17,12 @@ _TEXT_WIDTH = 34
 class FitBarDelegate(QStyledItemDelegate):
     """Draws the fit (0..1) as a bar split into goal / audience / voice / effort points."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         segments = index.data(SEGMENTS_ROLE)
         if not segments:
             super().paint(painter, option, index)
@@ -36,16 +40,22 @@ class FitBarDelegate(QStyledItemDelegate):
         x = float(rect.left())
         for factor, points in segments:
             width = max(points, 0.0) * rect.width()
-            painter.fillRect(QRectF(x, rect.top(), width, rect.height()),
-                             QColor(FIT_COLORS.get(factor, "#999999")))
+            painter.fillRect(
+                QRectF(x, rect.top(), width, rect.height()),
+                QColor(FIT_COLORS.get(factor, "#999999")),
+            )
             x += width
         text_rect = option.rect.adjusted(option.rect.width() - _TEXT_WIDTH - 4, 0, -4, 0)
         painter.setPen(option.palette.text().color())
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                         text)
+        painter.drawText(
+            text_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text
+        )
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt API
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self,
+        option: QStyleOptionViewItem,  # noqa: N802 - Qt API
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(max(hint.width(), 150), hint.height())

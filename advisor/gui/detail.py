@@ -21,19 +21,24 @@ def _fig(f: Figure | None, fmt: str = "{:g}") -> str:
 
 
 def _rows(pairs: list[tuple[str, str]]) -> str:
-    cells = "".join(f"<tr><td style='padding-right:12px;color:#555'>{escape(a)}</td>"
-                    f"<td>{b}</td></tr>" for a, b in pairs)
+    cells = "".join(
+        f"<tr><td style='padding-right:12px;color:#555'>{escape(a)}</td><td>{b}</td></tr>"
+        for a, b in pairs
+    )
     return f"<table cellspacing='0' cellpadding='2'>{cells}</table>"
 
 
 def _contributions(c: ChannelResult) -> str:
-    head = "<tr><th align='left'>Factor</th><th>Score</th><th>Weight</th><th>Points</th>" \
-           "<th align='left'>Why</th></tr>"
+    head = (
+        "<tr><th align='left'>Factor</th><th>Score</th><th>Weight</th><th>Points</th>"
+        "<th align='left'>Why</th></tr>"
+    )
     body = "".join(
         f"<tr><td>{escape(x.factor)}</td><td align='right'>{x.score:.2f}</td>"
         f"<td align='right'>{'gate' if x.weight is None else f'{x.weight:.2f}'}</td>"
         f"<td align='right'>{x.points:+.3f}</td><td>{escape(x.why)}</td></tr>"
-        for x in c.contributions)
+        for x in c.contributions
+    )
     return f"<table cellspacing='0' cellpadding='3'>{head}{body}</table>"
 
 
@@ -51,44 +56,73 @@ def _sources(p: Platform, cat: Catalog) -> str:
         title = escape(s.title) if s else escape(src)
         date = f" ({escape(s.date)})" if s and s.date else ""
         link = f" <a href='{escape(s.url)}'>link</a>" if s and s.url else ""
-        items.append(f"<li><b>{title}</b>{date}{link}<br><span style='color:#666'>"
-                     f"{escape(', '.join(fields))}</span></li>")
+        items.append(
+            f"<li><b>{title}</b>{date}{link}<br><span style='color:#666'>"
+            f"{escape(', '.join(fields))}</span></li>"
+        )
     total = sum(1 for _ in iter_figures(p))
-    note = (f"<p>{estimates} of {total} figures are {_EST}s (editorial, no source); "
-            "edit them in the Knowledge base tab.</p>")
+    note = (
+        f"<p>{estimates} of {total} figures are {_EST}s (editorial, no source); "
+        "edit them in the Knowledge base tab.</p>"
+    )
     return note + (f"<ul>{''.join(items)}</ul>" if items else "<p>No cited sources.</p>")
 
 
 def channel_html(p: Platform, c: ChannelResult | None, cat: Catalog) -> str:
     """Everything that explains one channel's place in the recommendation."""
     status = "in the mix" if c and c.in_mix else "forced out" if c is None else "not in the mix"
-    why = ("; ".join(c.reasons) if c.in_mix else c.excluded_because) if c else \
-        "This scenario forces it out."
-    parts = [f"<h2 style='margin-bottom:2px'>{escape(p.name)}</h2>",
-             f"<p><b>{status.capitalize()}</b>" + (f" — fit {c.fit:.2f}, rank {c.rank}" if c else "")
-             + f"<br>{escape(why)}</p>",
-             f"<h3>Personality</h3><p>{escape(p.personality)}</p>",
-             f"<h3>Message style</h3><p>{escape(p.message_style)}</p>"]
+    why = (
+        ("; ".join(c.reasons) if c.in_mix else c.excluded_because)
+        if c
+        else "This scenario forces it out."
+    )
+    parts = [
+        f"<h2 style='margin-bottom:2px'>{escape(p.name)}</h2>",
+        f"<p><b>{status.capitalize()}</b>"
+        + (f" — fit {c.fit:.2f}, rank {c.rank}" if c else "")
+        + f"<br>{escape(why)}</p>",
+        f"<h3>Personality</h3><p>{escape(p.personality)}</p>",
+        f"<h3>Message style</h3><p>{escape(p.message_style)}</p>",
+    ]
     if c is not None:
         parts.append(f"<h3>Fit contributions</h3>{_contributions(c)}")
     reach = [(f"Age {b}", _fig(p.reach_age[b], "{:.0%}")) for b in AGE_BANDS]
     reach += [(s.value.capitalize(), _fig(f, "{:.0%}")) for s, f in p.reach_segment.items()]
-    reach += [("B2B strength", _fig(p.b2b, "{:.2f}")), ("B2C strength", _fig(p.b2c, "{:.2f}")),
-              ("Formality (0 polished, 1 raw)", _fig(p.formality, "{:.2f}"))]
+    reach += [
+        ("B2B strength", _fig(p.b2b, "{:.2f}")),
+        ("B2C strength", _fig(p.b2c, "{:.2f}")),
+        ("Formality (0 polished, 1 raw)", _fig(p.formality, "{:.2f}")),
+    ]
     parts.append(f"<h3>Audience reach</h3>{_rows(reach)}")
     cad = p.cadence
-    cadence = [("Minimum / typical / max", f"{_fig(cad.min)} / {_fig(cad.typical)} / "
-                f"{_fig(cad.max)} posts per week" if cad else "—")]
+    cadence = [
+        (
+            "Minimum / typical / max",
+            f"{_fig(cad.min)} / {_fig(cad.typical)} / {_fig(cad.max)} posts per week"
+            if cad
+            else "—",
+        )
+    ]
     if c is not None:
         cadence.append(("Planned", f"{c.posts_per_week:g} posts per week"))
     parts.append(f"<h3>Cadence</h3>{_rows(cadence)}")
-    effort = [(fmt.value.replace("_", " "), _fig(f, "{:g} h per post"))
-              for fmt, f in p.effort_hours.items()]
+    effort = [
+        (fmt.value.replace("_", " "), _fig(f, "{:g} h per post"))
+        for fmt, f in p.effort_hours.items()
+    ]
     if c is not None:
-        effort += [(a.label, f"{c.hours_per_week[a]:.1f} h/week") for a in Activity
-                   if c.hours_per_week[a] > 0.005]
-        effort.append(("Total", f"<b>{c.total_hours:.1f} h/week</b> "
-                       f"({c.min_hours_per_week:.1f} at minimum cadence)"))
+        effort += [
+            (a.label, f"{c.hours_per_week[a]:.1f} h/week")
+            for a in Activity
+            if c.hours_per_week[a] > 0.005
+        ]
+        effort.append(
+            (
+                "Total",
+                f"<b>{c.total_hours:.1f} h/week</b> "
+                f"({c.min_hours_per_week:.1f} at minimum cadence)",
+            )
+        )
     parts.append(f"<h3>Effort</h3>{_rows(effort)}")
     parts.append(f"<h3>Sources of these figures</h3>{_sources(p, cat)}")
     return "".join(parts)

@@ -8,8 +8,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..core.errors import AdvisorInputError
 
-__all__ = ["ask_restore", "ask_save_changes", "get_open_path", "get_save_path", "show_message",
-           "show_problems"]
+__all__ = [
+    "ask_restore",
+    "ask_save_changes",
+    "get_open_path",
+    "get_save_path",
+    "show_message",
+    "show_problems",
+]
 
 PLAN_FILTER = "Plans (*.yaml *.yml *.json);;All files (*)"
 
@@ -28,8 +34,13 @@ def problems_html(exc: AdvisorInputError, limit: int = 8) -> str:
 
 def show_problems(parent: QWidget | None, title: str, exc: AdvisorInputError) -> None:
     """Name the file, field and problem of every issue; the current work stays as it was."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, f"<p><b>{escape(title)}</b></p>"
-                      + problems_html(exc), QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        title,
+        f"<p><b>{escape(title)}</b></p>" + problems_html(exc),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setDetailedText(str(exc))
     box.exec()
 
@@ -40,23 +51,34 @@ def show_message(parent: QWidget | None, title: str, text: str) -> None:
 
 def ask_save_changes(parent: QWidget | None, name: str) -> str:
     """'save', 'discard' or 'cancel'."""
-    buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-               | QMessageBox.StandardButton.Cancel)
-    answer = QMessageBox.question(parent, "Unsaved changes",
-                                  f"Save the changes to {name} before closing it?", buttons,
-                                  QMessageBox.StandardButton.Save)
-    return {QMessageBox.StandardButton.Save: "save",
-            QMessageBox.StandardButton.Discard: "discard"}.get(answer, "cancel")
+    buttons = (
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
+    answer = QMessageBox.question(
+        parent,
+        "Unsaved changes",
+        f"Save the changes to {name} before closing it?",
+        buttons,
+        QMessageBox.StandardButton.Save,
+    )
+    return {
+        QMessageBox.StandardButton.Save: "save",
+        QMessageBox.StandardButton.Discard: "discard",
+    }.get(answer, "cancel")
 
 
 def ask_restore(parent: QWidget | None, source: str, saved_at: str) -> bool:
     """Offer to restore work autosaved by a session that did not close cleanly."""
     answer = QMessageBox.question(
-        parent, "Restore unsaved work?",
+        parent,
+        "Restore unsaved work?",
         f"Channel Advisor did not close cleanly last time. Unsaved changes to {source} were "
         f"autosaved at {saved_at}.\n\nRestore them? (No discards the autosave.)",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes)
+        QMessageBox.StandardButton.Yes,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 

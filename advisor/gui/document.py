@@ -29,8 +29,15 @@ class PlanDocument(QObject):
     sig_path_changed = Signal()
     sig_modified_changed = Signal(bool)
 
-    def __init__(self, *, plan: Plan, path: Path | None, catalog: Catalog, overlay_path: Path,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        plan: Plan,
+        path: Path | None,
+        catalog: Catalog,
+        overlay_path: Path,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
         self.overlay_path = overlay_path
@@ -115,8 +122,15 @@ class PlanDocument(QObject):
 class PlanEdit(QUndoCommand):
     """One edit of the plan. Edits with the same merge key collapse into one undo step."""
 
-    def __init__(self, doc: PlanDocument, after: Plan, text: str, *, key: str | None = None,
-                 scenario: str | None = None) -> None:
+    def __init__(
+        self,
+        doc: PlanDocument,
+        after: Plan,
+        text: str,
+        *,
+        key: str | None = None,
+        scenario: str | None = None,
+    ) -> None:
         super().__init__(text)
         self._doc = doc
         self._before = doc.plan

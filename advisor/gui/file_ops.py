@@ -145,8 +145,9 @@ class FileController(QObject):
     def export_csv(self) -> None:
         rec = self._window.recommendation
         if rec is None:
-            dialogs.show_message(self._window, "Nothing to export",
-                                 "This scenario has no recommendation to export.")
+            dialogs.show_message(
+                self._window, "Nothing to export", "This scenario has no recommendation to export."
+            )
             return
         path = self._export_path("Export channels as CSV", ".csv", "CSV files (*.csv)")
         if path is None:
@@ -160,16 +161,24 @@ class FileController(QObject):
         try:
             from ..report import write_report  # type: ignore[attr-defined]
         except ImportError as exc:
-            dialogs.show_message(self._window, "PDF report not available",
-                                 f"The report module could not be loaded: {exc}")
+            dialogs.show_message(
+                self._window,
+                "PDF report not available",
+                f"The report module could not be loaded: {exc}",
+            )
             return
         path = self._export_path("Export PDF report", ".pdf", "PDF files (*.pdf)")
         if path is None:
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            write_report(self._doc.plan, self._doc.catalog, path, scenario=self._doc.scenario_name,
-                         file=str(self._doc.path or "plan"))
+            write_report(
+                self._doc.plan,
+                self._doc.catalog,
+                path,
+                scenario=self._doc.scenario_name,
+                file=str(self._doc.path or "plan"),
+            )
         except AdvisorInputError as exc:
             dialogs.show_problems(self._window, "The report could not be written", exc)
             return

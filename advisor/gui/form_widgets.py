@@ -19,8 +19,9 @@ class WeightGroup(QWidget):
     sig_weight_changed = Signal(str, float)
     sig_gesture_done = Signal()
 
-    def __init__(self, items: list[tuple[str, str]], *, maximum: float = 10.0,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, items: list[tuple[str, str]], *, maximum: float = 10.0, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -95,8 +96,10 @@ class VoiceSlider(QWidget):
         self.slider.setObjectName("voice")
         self.slider.setAccessibleName("Brand voice")
         ends = QHBoxLayout()
-        for text, align in (("Polished, formal", Qt.AlignmentFlag.AlignLeft),
-                            ("Raw, casual", Qt.AlignmentFlag.AlignRight)):
+        for text, align in (
+            ("Polished, formal", Qt.AlignmentFlag.AlignLeft),
+            ("Raw, casual", Qt.AlignmentFlag.AlignRight),
+        ):
             label = QLabel(text)
             label.setObjectName("hint")
             label.setAlignment(align)

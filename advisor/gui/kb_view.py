@@ -22,8 +22,15 @@ from .models import FrameModel
 
 __all__ = ["KnowledgeView"]
 
-_HEADERS = {"id": "Id", "field": "Figure", "value": "Value", "estimate": "Estimate",
-            "source": "Source", "date": "Date", "note": "Note"}
+_HEADERS = {
+    "id": "Id",
+    "field": "Figure",
+    "value": "Value",
+    "estimate": "Estimate",
+    "source": "Source",
+    "date": "Date",
+    "note": "Note",
+}
 
 
 class _FigureTable(QWidget):
@@ -33,8 +40,12 @@ class _FigureTable(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter by channel, figure, source or note…")
         self.filter.setClearButtonEnabled(True)
-        self.model = FrameModel(self, headers=_HEADERS, editable={"value"},
-                                on_edit=lambda row, _col, value: on_edit(self, row, value))
+        self.model = FrameModel(
+            self,
+            headers=_HEADERS,
+            editable={"value"},
+            on_edit=lambda row, _col, value: on_edit(self, row, value),
+        )
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
@@ -108,7 +119,8 @@ class KnowledgeView(QWidget):
             "Every figure with its source. <span style='color:#b26a00'>Orange</span> values are "
             "estimates no source backs; <span style='color:#1f5fa8'>blue</span> rows are your "
             "overrides. Double-click a value to change it: the change is checked, saved to your "
-            f"overlay file <b>{path}</b> (never to the shipped data) and can be undone.")
+            f"overlay file <b>{path}</b> (never to the shipped data) and can be undone."
+        )
 
     def set_catalog(self, catalog: Catalog) -> None:
         self._catalog = catalog

@@ -77,20 +77,24 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.kb_view, "Knowledge base")
         self.setCentralWidget(self.tabs)
         self.scenario_dock = self._dock("Scenarios", self.scenarios, "scenarioDock")
-        self.profile_dock = self._dock("Company profile (shared by all scenarios)", self.form,
-                                       "profileDock")
+        self.profile_dock = self._dock(
+            "Company profile (shared by all scenarios)", self.form, "profileDock"
+        )
         self.splitDockWidget(self.scenario_dock, self.profile_dock, Qt.Orientation.Vertical)
-        self.resizeDocks([self.scenario_dock, self.profile_dock], [250, 550],
-                         Qt.Orientation.Vertical)
+        self.resizeDocks(
+            [self.scenario_dock, self.profile_dock], [250, 550], Qt.Orientation.Vertical
+        )
         self.resizeDocks([self.profile_dock], [380], Qt.Orientation.Horizontal)
 
     def _dock(self, title: str, widget, name: str) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         return dock
 
@@ -112,14 +116,23 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, i=i: self.tabs.setCurrentIndex(i))
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
         help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction("About Channel Advisor", lambda: dialogs.show_message(
-            self, "About Channel Advisor", "Plan which social media channels to run, the staff "
-            "hours they take and the tools that help - explainably."))
+        help_menu.addAction(
+            "About Channel Advisor",
+            lambda: dialogs.show_message(
+                self,
+                "About Channel Advisor",
+                "Plan which social media channels to run, the staff "
+                "hours they take and the tools that help - explainably.",
+            ),
+        )
 
     def _build_status_bar(self) -> None:
         self.sensitivity = SensitivityControl(
-            self.sens_view, self.statusBar(),
-            lambda: {p.id: p.name for p in self.doc.catalog.platforms}, self)
+            self.sens_view,
+            self.statusBar(),
+            lambda: {p.id: p.name for p in self.doc.catalog.platforms},
+            self,
+        )
         self.runner = self.sensitivity.runner
 
     def _connect(self) -> None:
@@ -155,8 +168,7 @@ class MainWindow(QMainWindow):
             self._update_views()
 
     def _on_profile_edited(self, field: str, value: object, key: str) -> None:
-        self._run(operations.set_profile_field, self.doc, field=field, value=value,
-                  key=key or None)
+        self._run(operations.set_profile_field, self.doc, field=field, value=value, key=key or None)
 
     def _on_figure_edited(self, what: str, item_id: str, field: str, value: float) -> None:
         try:

@@ -62,15 +62,21 @@ class ChannelTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == self.FIT_COLUMN:
-            return ("Fit 0..1. The bar adds up its parts: goals (dark blue), audience (green), "
-                    "voice (orange), effort (purple). Click a channel for the details.")
+            return (
+                "Fit 0..1. The bar adds up its parts: goals (dark blue), audience (green), "
+                "voice (orange), effort (purple). Click a channel for the details."
+            )
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -109,16 +115,26 @@ class ChannelTableModel(QAbstractTableModel):
             return {"in": "in", "out": "out"}.get(row.forced or "", "")
         if c is None:
             return "—" if col in (0, 2, 5, 6) else ""
-        return {0: str(c.rank), 2: f"{c.fit:.2f}", 3: "✔" if c.in_mix else "",
-                5: f"{c.posts_per_week:g}", 6: f"{c.total_hours:.1f}"}[col]
+        return {
+            0: str(c.rank),
+            2: f"{c.fit:.2f}",
+            3: "✔" if c.in_mix else "",
+            5: f"{c.posts_per_week:g}",
+            6: f"{c.total_hours:.1f}",
+        }[col]
 
 
 class FrameModel(QAbstractTableModel):
     """A pandas DataFrame as a table; optional editing is handed to a callback."""
 
-    def __init__(self, parent=None, *, headers: dict[str, str] | None = None,
-                 editable: set[str] | None = None,
-                 on_edit: Callable[[int, str, Any], bool] | None = None) -> None:
+    def __init__(
+        self,
+        parent=None,
+        *,
+        headers: dict[str, str] | None = None,
+        editable: set[str] | None = None,
+        on_edit: Callable[[int, str, Any], bool] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._frame: Any = None
         self._columns: list[str] = []
@@ -127,11 +143,16 @@ class FrameModel(QAbstractTableModel):
         self._on_edit = on_edit
         self._colors: Callable[[int, str], QColor | None] | None = None
 
-    def set_frame(self, frame: Any, colors: Callable[[int, str], QColor | None] | None = None) -> None:
+    def set_frame(
+        self, frame: Any, colors: Callable[[int, str], QColor | None] | None = None
+    ) -> None:
         self.beginResetModel()
         self._frame = frame.reset_index(drop=True)
-        self._columns = [c for c in frame.columns if c in self._headers] if self._headers \
+        self._columns = (
+            [c for c in frame.columns if c in self._headers]
+            if self._headers
             else list(frame.columns)
+        )
         self._colors = colors
         self.endResetModel()
 
@@ -147,8 +168,12 @@ class FrameModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:

@@ -43,15 +43,22 @@ def _plan_with(plan: Plan, **update: Any) -> Plan:
         raise EditRejected(_message(exc)) from None
 
 
-def _push(doc: PlanDocument, after: Plan, text: str, *, key: str | None = None,
-          scenario: str | None = None) -> None:
+def _push(
+    doc: PlanDocument,
+    after: Plan,
+    text: str,
+    *,
+    key: str | None = None,
+    scenario: str | None = None,
+) -> None:
     if after == doc.plan and scenario in (None, doc.scenario_name):
         return
     doc.undo_stack.push(PlanEdit(doc, after, text, key=key, scenario=scenario))
 
 
-def set_profile_field(doc: PlanDocument, *, field: str, value: Any, key: str | None = None,
-                      label: str | None = None) -> None:
+def set_profile_field(
+    doc: PlanDocument, *, field: str, value: Any, key: str | None = None, label: str | None = None
+) -> None:
     """Change one field of the shared company profile (mappings merge key by key)."""
     data = doc.plan.profile.model_dump(mode="json")
     if isinstance(value, dict) and isinstance(data.get(field), dict):
@@ -73,8 +80,13 @@ def _edit_scenario(doc: PlanDocument, text: str, key: str | None = None, **updat
     except ValidationError as exc:
         raise EditRejected(_message(exc)) from None
     scenarios = [scenario if s.name == current.name else s for s in doc.plan.scenarios]
-    _push(doc, doc.plan.model_copy(update={"scenarios": scenarios}), text, key=key,
-          scenario=scenario.name)
+    _push(
+        doc,
+        doc.plan.model_copy(update={"scenarios": scenarios}),
+        text,
+        key=key,
+        scenario=scenario.name,
+    )
 
 
 def force_channel(doc: PlanDocument, *, channel: str, how: str | None) -> None:
@@ -111,8 +123,12 @@ def add_scenario(doc: PlanDocument, *, name: str = "New scenario") -> str:
     scenarios = list(doc.plan.scenarios)
     i = scenarios.index(doc.scenario()) + 1
     scenarios.insert(i, Scenario(name=name))
-    _push(doc, _plan_with(doc.plan, scenarios=[s.model_dump(mode="json") for s in scenarios]),
-          f"Add scenario {name}", scenario=name)
+    _push(
+        doc,
+        _plan_with(doc.plan, scenarios=[s.model_dump(mode="json") for s in scenarios]),
+        f"Add scenario {name}",
+        scenario=name,
+    )
     return name
 
 
@@ -121,8 +137,12 @@ def duplicate_scenario(doc: PlanDocument) -> str:
     name = _unique_name(doc.plan, f"{current.name} copy")
     scenarios = list(doc.plan.scenarios)
     scenarios.insert(scenarios.index(current) + 1, current.model_copy(update={"name": name}))
-    _push(doc, _plan_with(doc.plan, scenarios=[s.model_dump(mode="json") for s in scenarios]),
-          f"Duplicate scenario {current.name}", scenario=name)
+    _push(
+        doc,
+        _plan_with(doc.plan, scenarios=[s.model_dump(mode="json") for s in scenarios]),
+        f"Duplicate scenario {current.name}",
+        scenario=name,
+    )
     return name
 
 
@@ -132,8 +152,9 @@ def rename_scenario(doc: PlanDocument, *, old: str, new: str) -> None:
         return
     if any(s.name == new for s in doc.plan.scenarios):
         raise EditRejected(f"a scenario named '{new}' already exists")
-    scenarios = [s.model_copy(update={"name": new}) if s.name == old else s
-                 for s in doc.plan.scenarios]
+    scenarios = [
+        s.model_copy(update={"name": new}) if s.name == old else s for s in doc.plan.scenarios
+    ]
     after = _plan_with(doc.plan, scenarios=[s.model_dump(mode="json") for s in scenarios])
     selected = new if doc.scenario_name == old else doc.scenario_name
     _push(doc, after, f"Rename scenario {old} to {new}", scenario=selected)
@@ -144,10 +165,17 @@ def delete_scenario(doc: PlanDocument, *, name: str) -> None:
     if not scenarios:
         raise EditRejected("a plan needs at least one scenario")
     old = [s.name for s in doc.plan.scenarios].index(name)
-    selected = doc.scenario_name if doc.scenario_name != name else \
-        scenarios[min(old, len(scenarios) - 1)].name
-    _push(doc, doc.plan.model_copy(update={"scenarios": scenarios}), f"Delete scenario {name}",
-          scenario=selected)
+    selected = (
+        doc.scenario_name
+        if doc.scenario_name != name
+        else scenarios[min(old, len(scenarios) - 1)].name
+    )
+    _push(
+        doc,
+        doc.plan.model_copy(update={"scenarios": scenarios}),
+        f"Delete scenario {name}",
+        scenario=selected,
+    )
 
 
 def move_scenario(doc: PlanDocument, *, name: str, step: int) -> None:
@@ -158,5 +186,9 @@ def move_scenario(doc: PlanDocument, *, name: str, step: int) -> None:
     if not 0 <= j < len(scenarios):
         return
     scenarios[i], scenarios[j] = scenarios[j], scenarios[i]
-    _push(doc, doc.plan.model_copy(update={"scenarios": scenarios}),
-          f"Move scenario {name} {'up' if step < 0 else 'down'}", scenario=name)
+    _push(
+        doc,
+        doc.plan.model_copy(update={"scenarios": scenarios}),
+        f"Move scenario {name} {'up' if step < 0 else 'down'}",
+        scenario=name,
+    )

@@ -51,8 +51,9 @@ def _merge(base: Any, extra: Any) -> Any:
     return extra
 
 
-def overlay_text_with(current: dict[str, Any], catalog: Catalog, what: str, item_id: str,
-                      field: str, value: float) -> str:
+def overlay_text_with(
+    current: dict[str, Any], catalog: Catalog, what: str, item_id: str, field: str, value: float
+) -> str:
     """The overlay document (YAML text) with one more figure override."""
     data = dict(current)
     items = list(data.get(what) or [])
@@ -91,4 +92,3 @@ def edit_figure(doc: PlanDocument, *, what: str, item_id: str, field: str, value
     text = overlay_text_with(current, doc.catalog, what, item_id, field, value)
     _validate(text, path)
     doc.undo_stack.push(OverlayEdit(doc, text, f"Set {item_id} {field} to {value:g}"))
-

@@ -26,16 +26,29 @@ from .form_widgets import VoiceSlider, WeightGroup
 
 __all__ = ["ProfileForm"]
 
-_MARKETS = {Market.b2b: "Business to business (B2B)", Market.b2c: "Business to consumer (B2C)",
-            Market.both: "Both B2B and B2C"}
-_REGIMES = {Regime.none: "Not regulated", Regime.financial: "Financial services",
-            Regime.health: "Health care", Regime.public_sector: "Public sector"}
-_FORMATS = {Format.text: "Text", Format.image: "Images", Format.short_video: "Short video",
-            Format.long_video: "Long video", Format.live: "Live streams"}
+_MARKETS = {
+    Market.b2b: "Business to business (B2B)",
+    Market.b2c: "Business to consumer (B2C)",
+    Market.both: "Both B2B and B2C",
+}
+_REGIMES = {
+    Regime.none: "Not regulated",
+    Regime.financial: "Financial services",
+    Regime.health: "Health care",
+    Regime.public_sector: "Public sector",
+}
+_FORMATS = {
+    Format.text: "Text",
+    Format.image: "Images",
+    Format.short_video: "Short video",
+    Format.long_video: "Long video",
+    Format.live: "Live streams",
+}
 
 
-def _spin(lo: float, hi: float, *, step: float = 1, decimals: int = 1, prefix: str = "",
-          suffix: str = "") -> QDoubleSpinBox:
+def _spin(
+    lo: float, hi: float, *, step: float = 1, decimals: int = 1, prefix: str = "", suffix: str = ""
+) -> QDoubleSpinBox:
     spin = QDoubleSpinBox()
     spin.setRange(lo, hi)
     spin.setSingleStep(step)
@@ -105,20 +118,23 @@ class ProfileForm(QScrollArea):
         self.goals = WeightGroup([(g.value, g.label) for g in Goal])
         self._group("Goals (weight, share of all goals)", self.goals)
         self.goals.sig_weight_changed.connect(
-            lambda k, w: self._emit("goals", {k: w}, f"goals.{k}"))
+            lambda k, w: self._emit("goals", {k: w}, f"goals.{k}")
+        )
         self.goals.sig_gesture_done.connect(self._next_gesture)
 
     def _build_audience(self) -> None:
         self.ages = WeightGroup([(b, f"Age {b}") for b in AGE_BANDS])
-        self.segments = WeightGroup([(Segment.consumer.value, "Consumers"),
-                                     (Segment.professional.value, "Professionals")])
+        self.segments = WeightGroup(
+            [(Segment.consumer.value, "Consumers"), (Segment.professional.value, "Professionals")]
+        )
         form = self._group("Audience (weight, share)", self.ages)
         form.addRow(self.segments)
         self.voice = VoiceSlider()
         self._group("Brand voice", self.voice)
         for group, field in ((self.ages, "audience_age"), (self.segments, "audience_segment")):
             group.sig_weight_changed.connect(
-                lambda k, w, f=field: self._emit(f, {k: w}, f"{f}.{k}"))
+                lambda k, w, f=field: self._emit(f, {k: w}, f"{f}.{k}")
+            )
             group.sig_gesture_done.connect(self._next_gesture)
         self.voice.sig_voice_changed.connect(lambda v: self._emit("voice", v, "voice"))
         self.voice.sig_gesture_done.connect(self._next_gesture)
@@ -158,7 +174,8 @@ class ProfileForm(QScrollArea):
         self._connect_spin(self.budget, "tool_budget", float)
         self._connect_spin(self.hourly, "hourly_cost", float)
         self.max_channels.valueChanged.connect(
-            lambda v: self._emit("max_channels", v or None, "max_channels"))
+            lambda v: self._emit("max_channels", v or None, "max_channels")
+        )
 
     def _combo(self, items: dict, field: str) -> QComboBox:
         combo = QComboBox()
@@ -184,9 +201,19 @@ class ProfileForm(QScrollArea):
     # --- refresh -------------------------------------------------------------------------------
     def update_from(self, profile: CompanyProfile, scenario: Scenario) -> None:
         """Show the shared profile and say what the current scenario overrides."""
-        widgets = [self.name, self.market, self.regulated, self.followers, self.response,
-                   self.people, self.hours, self.budget, self.hourly, self.max_channels,
-                   *self.content.values()]
+        widgets = [
+            self.name,
+            self.market,
+            self.regulated,
+            self.followers,
+            self.response,
+            self.people,
+            self.hours,
+            self.budget,
+            self.hourly,
+            self.max_channels,
+            *self.content.values(),
+        ]
         for w in widgets:
             w.blockSignals(True)
         if not self.name.hasFocus():
@@ -212,8 +239,7 @@ class ProfileForm(QScrollArea):
         self._update_scope_note(scenario)
 
     def _update_scope_note(self, scenario: Scenario) -> None:
-        text = (f"This profile is shared by all scenarios. Scenario <b>{scenario.name}</b> "
-                "changes: ")
+        text = f"This profile is shared by all scenarios. Scenario <b>{scenario.name}</b> changes: "
         if scenario.changes:
             parts = [f"{k.replace('_', ' ')} = {_short(v)}" for k, v in scenario.changes.items()]
             text += "; ".join(parts) + " (these override the form)."
@@ -224,6 +250,7 @@ class ProfileForm(QScrollArea):
 
 def _short(value: Any) -> str:
     if isinstance(value, dict):
-        return ", ".join(f"{k} {v:g}" if isinstance(v, int | float) else f"{k} {v}"
-                         for k, v in value.items())
+        return ", ".join(
+            f"{k} {v:g}" if isinstance(v, int | float) else f"{k} {v}" for k, v in value.items()
+        )
     return f"{value:g}" if isinstance(value, int | float) else str(value)

@@ -96,13 +96,17 @@ class RecommendationView(QWidget):
         self.tool_combo = QComboBox()
         self.tool_combo.setMinimumContentsLength(18)
         self.tool_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.tool_combo.activated.connect(lambda _i: self.sig_tool.emit(self.tool_combo.currentData()))
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.tool_combo.activated.connect(
+            lambda _i: self.sig_tool.emit(self.tool_combo.currentData())
+        )
         self.ambition_combo = QComboBox()
         for a in Ambition:
             self.ambition_combo.addItem(f"{a.value.capitalize()} cadence", a.value)
         self.ambition_combo.activated.connect(
-            lambda _i: self.sig_ambition.emit(self.ambition_combo.currentData()))
+            lambda _i: self.sig_ambition.emit(self.ambition_combo.currentData())
+        )
         self.btn_in = QPushButton("Force in")
         self.btn_out = QPushButton("Force out")
         self.btn_clear = QPushButton("Clear")
@@ -156,8 +160,14 @@ class RecommendationView(QWidget):
                 for plan in tool.plans:
                     self.tool_combo.addItem(f"{tool.name} {plan.name}", f"{tool.id}/{plan.id}")
 
-    def show_result(self, rec: Recommendation | None, scenario: Scenario, *, error: str = "",
-                    weights: dict[Goal, float] | None = None) -> None:
+    def show_result(
+        self,
+        rec: Recommendation | None,
+        scenario: Scenario,
+        *,
+        error: str = "",
+        weights: dict[Goal, float] | None = None,
+    ) -> None:
         """Show a recommendation (or why there is none) for the scenario."""
         current = self.selected_channel()
         self._rec = rec
@@ -188,8 +198,10 @@ class RecommendationView(QWidget):
     def _update_summary(self, error: str) -> None:
         r = self._rec
         if r is None:
-            self.summary.setText(f"<span style='color:#b04a5a'><b>This scenario cannot be "
-                                 f"computed.</b></span> {escape(error)}")
+            self.summary.setText(
+                f"<span style='color:#b04a5a'><b>This scenario cannot be "
+                f"computed.</b></span> {escape(error)}"
+            )
             return
         mix = ", ".join(self._name(c) for c in r.mix) or "no channel"
         state = "" if r.feasible else " <span style='color:#b04a5a'><b>(infeasible)</b></span>"
@@ -197,7 +209,8 @@ class RecommendationView(QWidget):
             f"<span style='font-size:13pt'><b>{escape(mix)}</b></span>{state}<br>"
             f"{r.hours_per_week:.1f} of {r.staff_hours_available:.1f} staff hours per week · "
             f"{r.fte:.2f} FTE · ${r.monthly_cost:,.0f} per month "
-            f"(staff ${r.staff_cost:,.0f}, licences ${r.licence_cost:,.0f})")
+            f"(staff ${r.staff_cost:,.0f}, licences ${r.licence_cost:,.0f})"
+        )
 
     def _update_charts(self) -> None:
         from ..charts import draw_contributions, draw_coverage, draw_staffing
@@ -222,13 +235,17 @@ class RecommendationView(QWidget):
             tool = "<p><b>No management tool</b> — the mix is cheapest run natively.</p>"
         else:
             covered = ", ".join(self._name(c) for c in t.covered) or "none of the mix"
-            tool = (f"<p><b>{escape(t.name)}</b>: {t.seats} seat(s), ${t.monthly_cost:,.0f} per "
-                    f"month, saves {t.hours_saved:.1f} h/week.<br>Manages: {escape(covered)}."
-                    f"<br><span style='color:#666'>{escape(t.why)}</span></p>")
+            tool = (
+                f"<p><b>{escape(t.name)}</b>: {t.seats} seat(s), ${t.monthly_cost:,.0f} per "
+                f"month, saves {t.hours_saved:.1f} h/week.<br>Manages: {escape(covered)}."
+                f"<br><span style='color:#666'>{escape(t.why)}</span></p>"
+            )
         warnings = "".join(f"<li>{escape(w)}</li>" for w in r.warnings)
-        advice = "".join(f"<li><b>{escape(a.title)}</b>: {escape(a.text)} "
-                         f"<span style='color:#888'>[{escape(a.source)}]</span></li>"
-                         for a in r.advice)
+        advice = "".join(
+            f"<li><b>{escape(a.title)}</b>: {escape(a.text)} "
+            f"<span style='color:#888'>[{escape(a.source)}]</span></li>"
+            for a in r.advice
+        )
         html = f"<h3>Tool</h3>{tool}"
         if warnings:
             html += f"<h3 style='color:#b04a5a'>Warnings</h3><ul>{warnings}</ul>"
@@ -238,10 +255,12 @@ class RecommendationView(QWidget):
     def _update_detail(self) -> None:
         cid = self.selected_channel()
         if cid is None or self._catalog is None:
-            self.detail.setHtml("<p style='color:#777'>Select a channel in the table to see why "
-                                "it is ranked where it is: its personality, audience reach, "
-                                "cadence, effort, fit contributions and the sources of its "
-                                "figures.</p>")
+            self.detail.setHtml(
+                "<p style='color:#777'>Select a channel in the table to see why "
+                "it is ranked where it is: its personality, audience reach, "
+                "cadence, effort, fit contributions and the sources of its "
+                "figures.</p>"
+            )
             return
         result = next((c for c in self._rec.channels if c.id == cid), None) if self._rec else None
         self.detail.setHtml(channel_html(self._catalog.platform(cid), result, self._catalog))
@@ -270,9 +289,11 @@ class RecommendationView(QWidget):
             return
         cid = self.model.row_id(index.row())
         menu = QMenu(self)
-        for text, how in ((f"Force {self._name(cid)} into the mix", "in"),
-                          (f"Force {self._name(cid)} out of the mix", "out"),
-                          ("Clear forcing", None)):
+        for text, how in (
+            (f"Force {self._name(cid)} into the mix", "in"),
+            (f"Force {self._name(cid)} out of the mix", "out"),
+            ("Clear forcing", None),
+        ):
             action = menu.addAction(text)
             action.triggered.connect(lambda _c=False, h=how: self.sig_force.emit(cid, h))
         menu.exec(self.table.viewport().mapToGlobal(pos))

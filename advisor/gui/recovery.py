@@ -34,8 +34,9 @@ def read_recovery(path: Path) -> Recovered | None:
         plan = Plan.model_validate(data["plan"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return Recovered(plan, data.get("source"), str(data.get("scenario", "")),
-                     str(data.get("saved_at", "")))
+    return Recovered(
+        plan, data.get("source"), str(data.get("scenario", "")), str(data.get("saved_at", ""))
+    )
 
 
 class Autosaver(QObject):
@@ -43,8 +44,13 @@ class Autosaver(QObject):
 
     sig_written = Signal(str)
 
-    def __init__(self, doc: PlanDocument, path: Path, interval_ms: int | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        doc: PlanDocument,
+        path: Path,
+        interval_ms: int | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._doc = doc
         self.path = path
@@ -67,9 +73,12 @@ class Autosaver(QObject):
         if not self._doc.modified:
             return
         doc = self._doc
-        data = {"source": str(doc.path) if doc.path else None, "scenario": doc.scenario_name,
-                "saved_at": datetime.now().isoformat(timespec="seconds"),
-                "plan": doc.plan.model_dump(mode="json")}
+        data = {
+            "source": str(doc.path) if doc.path else None,
+            "scenario": doc.scenario_name,
+            "saved_at": datetime.now().isoformat(timespec="seconds"),
+            "plan": doc.plan.model_dump(mode="json"),
+        }
         atomic_write_text(self.path, json.dumps(data, indent=1))
         self.sig_written.emit(str(self.path))
 

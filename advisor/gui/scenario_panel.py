@@ -31,8 +31,9 @@ class ScenarioPanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("scenarioList")
         self.list.setMinimumHeight(110)
-        self.list.setEditTriggers(QListWidget.EditTrigger.DoubleClicked
-                                  | QListWidget.EditTrigger.EditKeyPressed)
+        self.list.setEditTriggers(
+            QListWidget.EditTrigger.DoubleClicked | QListWidget.EditTrigger.EditKeyPressed
+        )
         self.description = QLabel()
         self.description.setObjectName("hint")
         self.description.setWordWrap(True)
@@ -44,8 +45,16 @@ class ScenarioPanel(QWidget):
         self.btn_delete = QPushButton("Delete")
         self.btn_up = QPushButton("Move up")
         self.btn_down = QPushButton("Move down")
-        for i, b in enumerate((self.btn_add, self.btn_dup, self.btn_rename,
-                               self.btn_delete, self.btn_up, self.btn_down)):
+        for i, b in enumerate(
+            (
+                self.btn_add,
+                self.btn_dup,
+                self.btn_rename,
+                self.btn_delete,
+                self.btn_up,
+                self.btn_down,
+            )
+        ):
             buttons.addWidget(b, i // 3, i % 3)
         box = QVBoxLayout(self)
         box.setContentsMargins(6, 6, 6, 6)
@@ -79,8 +88,7 @@ class ScenarioPanel(QWidget):
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
         scenario = plan.scenario(current)
-        self.description.setText(scenario.description or
-                                 "Double-click a scenario to rename it.")
+        self.description.setText(scenario.description or "Double-click a scenario to rename it.")
         n = len(plan.scenarios)
         row = self.list.currentRow()
         self.btn_delete.setEnabled(n > 1)

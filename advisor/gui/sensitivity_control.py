@@ -21,8 +21,13 @@ DELAY_MS = 300  # start the ~1 s analysis once the user pauses
 
 
 class SensitivityControl(QObject):
-    def __init__(self, view: SensitivityView, status_bar: QStatusBar,
-                 names: Callable[[], dict[str, str]], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        view: SensitivityView,
+        status_bar: QStatusBar,
+        names: Callable[[], dict[str, str]],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._view = view
         self._names = names
@@ -50,7 +55,8 @@ class SensitivityControl(QObject):
         r.sig_progress.connect(self._on_progress)
         r.sig_finished.connect(self._on_finished)
         r.sig_cancelled.connect(
-            lambda: self._stopped("Analysis cancelled. Press Run again to restart."))
+            lambda: self._stopped("Analysis cancelled. Press Run again to restart.")
+        )
         r.sig_failed.connect(lambda m: self._stopped(f"Analysis failed: {m}"))
 
     def schedule(self, prepared: Prepared | None) -> None:
@@ -68,8 +74,9 @@ class SensitivityControl(QObject):
             return
         from ..core.sensitivity import sensitivity
 
-        self.runner.start(lambda progress, stop: sensitivity(prep, on_progress=progress,
-                                                             should_stop=stop))
+        self.runner.start(
+            lambda progress, stop: sensitivity(prep, on_progress=progress, should_stop=stop)
+        )
 
     def shutdown(self) -> None:
         self._timer.stop()

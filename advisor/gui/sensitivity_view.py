@@ -52,10 +52,14 @@ class SensitivityView(QWidget):
         self.robustness = ChartView(empty_text="Waiting for the analysis…")
         self.margins = ChartView(empty_text="Waiting for the analysis…")
         charts = QSplitter(Qt.Orientation.Horizontal)
-        charts.addWidget(self._titled("Robustness: how often each channel stays in the mix",
-                                      self.robustness))
-        charts.addWidget(self._titled("Weight change that flips the mix (left: lower, right: "
-                                      "raise)", self.margins))
+        charts.addWidget(
+            self._titled("Robustness: how often each channel stays in the mix", self.robustness)
+        )
+        charts.addWidget(
+            self._titled(
+                "Weight change that flips the mix (left: lower, right: raise)", self.margins
+            )
+        )
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(charts)
@@ -104,11 +108,18 @@ class SensitivityView(QWidget):
         self.set_running(False)
         self.status.setText(
             f"<b>{sens.mix_stability:.0%}</b> of {sens.samples} weightings (each goal weight "
-            f"moved by up to ±{sens.spread:.0%}) keep exactly this mix.")
+            f"moved by up to ±{sens.spread:.0%}) keep exactly this mix."
+        )
         self.table.setRowCount(len(sens.goals))
         for row, g in enumerate(sens.goals):
-            cells = (g.goal.label, f"{g.share:.0%}", _delta(g.down), _mix(g.down, g.mix_down, names),
-                     _delta(g.up), _mix(g.up, g.mix_up, names))
+            cells = (
+                g.goal.label,
+                f"{g.share:.0%}",
+                _delta(g.down),
+                _mix(g.down, g.mix_down, names),
+                _delta(g.up),
+                _mix(g.up, g.mix_up, names),
+            )
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.robustness.set_draw(lambda ax: draw_robustness(ax, sens, names))

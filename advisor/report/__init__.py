@@ -15,8 +15,14 @@ from ..core.plan import Plan
 __all__ = ["write_report"]
 
 
-def write_report(plan: Plan, catalog: Catalog, path: str | Path, *, scenario: str | None = None,
-                 file: str = "plan") -> None:
+def write_report(
+    plan: Plan,
+    catalog: Catalog,
+    path: str | Path,
+    *,
+    scenario: str | None = None,
+    file: str = "plan",
+) -> None:
     """Write the PDF report of one scenario (the first when None), with every scenario compared.
 
     file names the plan in error messages. The PDF is written atomically.

@@ -15,44 +15,72 @@ def staffing_section(inp: Inputs) -> Section:
     rec, mix = inp.rec, inp.mix
     a = inp.catalog.assumptions
     prof = inp.prep.profile
-    blocks: list = [Paragraph(
-        f"The mix needs {fmt.hours(rec.hours_per_week)} staff hours a week of the "
-        f"{fmt.hours(rec.staff_hours_available)} available: {fmt.fte(rec.fte)} FTE at "
-        f"{rec.productive_hours_per_fte:g} productive hours per FTE. At "
-        f"{fmt.money(prof.hourly_cost)} an hour and {a.weeks_per_month.v:g} weeks a month that is "
-        f"{fmt.money(rec.staff_cost)} of staff time a month, plus {fmt.money(rec.licence_cost)} "
-        f"in licences: {fmt.money(rec.monthly_cost)} a month.")]
+    blocks: list = [
+        Paragraph(
+            f"The mix needs {fmt.hours(rec.hours_per_week)} staff hours a week of the "
+            f"{fmt.hours(rec.staff_hours_available)} available: {fmt.fte(rec.fte)} FTE at "
+            f"{rec.productive_hours_per_fte:g} productive hours per FTE. At "
+            f"{fmt.money(prof.hourly_cost)} an hour and {a.weeks_per_month.v:g} weeks a month that is "
+            f"{fmt.money(rec.staff_cost)} of staff time a month, plus {fmt.money(rec.licence_cost)} "
+            f"in licences: {fmt.money(rec.monthly_cost)} a month."
+        )
+    ]
     cols = ("Activity", *(c.name for c in mix), "Total")
-    rows = [(act.label, *(fmt.hours(c.hours_per_week[act]) for c in mix),
-             fmt.hours(rec.hours_by_activity[act])) for act in Activity
-            if rec.hours_by_activity[act] > 0.005]
+    rows = [
+        (
+            act.label,
+            *(fmt.hours(c.hours_per_week[act]) for c in mix),
+            fmt.hours(rec.hours_by_activity[act]),
+        )
+        for act in Activity
+        if rec.hours_by_activity[act] > 0.005
+    ]
     rows.append(("Total", *(fmt.hours(c.total_hours) for c in mix), fmt.hours(rec.hours_per_week)))
     first = 24
     rest = (100 - first) // (len(cols) - 1)
-    blocks.append(Table(cols, tuple(rows), align="l" + "r" * (len(cols) - 1),
-                        widths=(first, *[rest] * (len(cols) - 1)), bold_last=True,
-                        caption="Hours per week by activity and channel"))
-    blocks.append(Chart("draw_staffing", (rec,), height=max(2.2, 1.1 + 0.42 * len(mix)),
-                        caption="Hours per week by channel, stacked by activity"))
+    blocks.append(
+        Table(
+            cols,
+            tuple(rows),
+            align="l" + "r" * (len(cols) - 1),
+            widths=(first, *[rest] * (len(cols) - 1)),
+            bold_last=True,
+            caption="Hours per week by activity and channel",
+        )
+    )
+    blocks.append(
+        Chart(
+            "draw_staffing",
+            (rec,),
+            height=max(2.2, 1.1 + 0.42 * len(mix)),
+            caption="Hours per week by channel, stacked by activity",
+        )
+    )
     blocks.append(Paragraph(tool_savings(inp), label="What the tool saves"))
     if rec.warnings:
-        blocks += [Paragraph("What the team cannot sustain", style="subhead"),
-                   Bullets(tuple(rec.warnings), style="warning")]
+        blocks += [
+            Paragraph("What the team cannot sustain", style="subhead"),
+            Bullets(tuple(rec.warnings), style="warning"),
+        ]
     return Section("Staffing", tuple(blocks))
 
 
 def tool_savings(inp: Inputs) -> str:
     rec, t = inp.rec, inp.rec.tool
     if t is None:
-        return ("No tool is in this plan, so every hour above is manual work. A management "
-                "suite would cut publishing, inbox and reporting time at a licence cost.")
+        return (
+            "No tool is in this plan, so every hour above is manual work. A management "
+            "suite would cut publishing, inbox and reporting time at a licence cost."
+        )
     without = rec.hours_per_week + t.hours_saved
     a = inp.catalog.assumptions
     saved_cost = t.hours_saved * inp.prep.profile.hourly_cost * a.weeks_per_month.v
-    return (f"{t.name} saves {fmt.hours(t.hours_saved)} h/week: without it the mix would need "
-            f"{fmt.hours(without)} h/week. The saved hours are worth about "
-            f"{fmt.money(saved_cost)} a month of staff time, against {fmt.money(t.monthly_cost)} "
-            f"a month for {t.seats} seat(s).")
+    return (
+        f"{t.name} saves {fmt.hours(t.hours_saved)} h/week: without it the mix would need "
+        f"{fmt.hours(without)} h/week. The saved hours are worth about "
+        f"{fmt.money(saved_cost)} a month of staff time, against {fmt.money(t.monthly_cost)} "
+        f"a month for {t.seats} seat(s)."
+    )
 
 
 def coverage_section(inp: Inputs) -> Section:
@@ -60,17 +88,38 @@ def coverage_section(inp: Inputs) -> Section:
     rows = []
     for g in Goal:
         best = max(inp.mix, key=lambda c: c.goal_value[g], default=None)
-        rows.append((g.label, fmt.pct(w[g]), f"{rec.coverage[g]:.2f}",
-                     best.name if best is not None and best.goal_value[g] > 0 else "-"))
-    return Section("Goal coverage", (
-        Paragraph("How well the mix serves each goal, from 0 (not at all) to 1 (fully). Each "
-                  "extra channel adds less to a goal that is already well served. Goals the "
-                  f"company weights are drawn darker. Weighted coverage: {rec.objective:.3f}."),
-        Chart("draw_coverage", (rec,), {"weights": w}, height=3.0,
-              caption="Goal coverage of the recommended mix (goal weight in brackets)"),
-        Table(("Goal", "Weight", "Coverage", "Strongest channel"), tuple(rows), align="lrrl",
-              widths=(40, 14, 14, 32)),
-    ), new_page=True)
+        rows.append(
+            (
+                g.label,
+                fmt.pct(w[g]),
+                f"{rec.coverage[g]:.2f}",
+                best.name if best is not None and best.goal_value[g] > 0 else "-",
+            )
+        )
+    return Section(
+        "Goal coverage",
+        (
+            Paragraph(
+                "How well the mix serves each goal, from 0 (not at all) to 1 (fully). Each "
+                "extra channel adds less to a goal that is already well served. Goals the "
+                f"company weights are drawn darker. Weighted coverage: {rec.objective:.3f}."
+            ),
+            Chart(
+                "draw_coverage",
+                (rec,),
+                {"weights": w},
+                height=3.0,
+                caption="Goal coverage of the recommended mix (goal weight in brackets)",
+            ),
+            Table(
+                ("Goal", "Weight", "Coverage", "Strongest channel"),
+                tuple(rows),
+                align="lrrl",
+                widths=(40, 14, 14, 32),
+            ),
+        ),
+        new_page=True,
+    )
 
 
 def whatif_section(inp: Inputs) -> Section:
@@ -85,27 +134,54 @@ def whatif_section(inp: Inputs) -> Section:
             change.append("+ " + inp.name_list(row["added"].split(", ")))
         if row["dropped"]:
             change.append("− " + inp.name_list(row["dropped"].split(", ")))
-        rows.append((r.scenario, inp.name_list(r.mix), "; ".join(change) or "same mix",
-                     f"{fmt.hours(row['hours_per_week'])}\n({fmt.delta(row['d_hours'])})",
-                     f"{fmt.fte(row['fte'])}\n({fmt.delta(row['d_fte'], digits=2)})",
-                     f"{fmt.money(row['monthly_cost'])}\n({fmt.delta(row['d_cost'], '$')})",
-                     r.tool.name if r.tool else "none"))
+        rows.append(
+            (
+                r.scenario,
+                inp.name_list(r.mix),
+                "; ".join(change) or "same mix",
+                f"{fmt.hours(row['hours_per_week'])}\n({fmt.delta(row['d_hours'])})",
+                f"{fmt.fte(row['fte'])}\n({fmt.delta(row['d_fte'], digits=2)})",
+                f"{fmt.money(row['monthly_cost'])}\n({fmt.delta(row['d_cost'], '$')})",
+                r.tool.name if r.tool else "none",
+            )
+        )
     blocks: list = [
-        Paragraph(f"Every scenario of the plan side by side. Changes are against the baseline, "
-                  f"the first scenario ('{base}')."),
+        Paragraph(
+            f"Every scenario of the plan side by side. Changes are against the baseline, "
+            f"the first scenario ('{base}')."
+        ),
         Table(("Scenario", "What it changes"), scen, widths=(28, 72), small=True),
-        Table(("Scenario", "Mix", "Change vs baseline", "Hours/week (Δ)", "FTE (Δ)",
-               "Cost/month (Δ)", "Tool"), tuple(rows), align="lllrrrl",
-              widths=(15, 22, 15, 12, 10, 13, 13), small=True),
-        Chart("draw_compare", (recs,), height=max(2.0, 0.9 + 0.5 * len(recs)),
-              caption="Hours per week per scenario, with FTE and monthly cost"),
-        Chart("draw_compare_coverage", (recs,), height=4.2,
-              caption="Goal coverage per scenario"),
+        Table(
+            (
+                "Scenario",
+                "Mix",
+                "Change vs baseline",
+                "Hours/week (Δ)",
+                "FTE (Δ)",
+                "Cost/month (Δ)",
+                "Tool",
+            ),
+            tuple(rows),
+            align="lllrrrl",
+            widths=(15, 22, 15, 12, 10, 13, 13),
+            small=True,
+        ),
+        Chart(
+            "draw_compare",
+            (recs,),
+            height=max(2.0, 0.9 + 0.5 * len(recs)),
+            caption="Hours per week per scenario, with FTE and monthly cost",
+        ),
+        Chart("draw_compare_coverage", (recs,), height=4.2, caption="Goal coverage per scenario"),
     ]
     infeasible = [r.scenario for r in recs if not r.feasible]
     if infeasible:
-        blocks.insert(1, Paragraph("No mix meets every constraint in: " + ", ".join(infeasible),
-                                   style="warning"))
+        blocks.insert(
+            1,
+            Paragraph(
+                "No mix meets every constraint in: " + ", ".join(infeasible), style="warning"
+            ),
+        )
     return Section("What-if scenarios", tuple(blocks))
 
 
@@ -121,22 +197,40 @@ def robustness_section(inp: Inputs) -> Section:
         if s.up is not None:
             new.append("↑ " + inp.name_list(s.mix_up))
         rows.append((s.goal.label, fmt.pct(s.share, 1), down, up, "; ".join(new) or "-"))
-    return Section("Robustness", (
-        Paragraph(f"Goal weights are judgements, so we test how far they can move. The mix stays "
-                  f"the same in {fmt.pct(sens.mix_stability)} of {sens.samples} weightings with "
-                  f"every weight moved at random by up to ±{fmt.pct(sens.spread)}."),
-        Paragraph(flip_text(inp), label="What would change it"),
-        Table(("Goal", "Weight share", "Mix changes if it falls by", "… or rises by",
-               "New mix"), tuple(rows), align="lrrrl", widths=(24, 11, 14, 12, 39), small=True,
-              caption="Margins: the smallest change of a goal's share of the weights that "
-                      "changes the mix (pts = percentage points)"),
-        Chart("draw_robustness", (sens,), {"names": inp.names},
-              height=max(1.8, 0.9 + 0.3 * len(sens.robustness)),
-              caption="How often each channel is in the mix under perturbed weights"),
-        Chart("draw_sensitivity", (sens,), height=3.0,
-              caption="How far each goal's share can fall (left) or rise (right) before the "
-                      "mix changes; grey: no change within range"),
-    ))
+    return Section(
+        "Robustness",
+        (
+            Paragraph(
+                f"Goal weights are judgements, so we test how far they can move. The mix stays "
+                f"the same in {fmt.pct(sens.mix_stability)} of {sens.samples} weightings with "
+                f"every weight moved at random by up to ±{fmt.pct(sens.spread)}."
+            ),
+            Paragraph(flip_text(inp), label="What would change it"),
+            Table(
+                ("Goal", "Weight share", "Mix changes if it falls by", "… or rises by", "New mix"),
+                tuple(rows),
+                align="lrrrl",
+                widths=(24, 11, 14, 12, 39),
+                small=True,
+                caption="Margins: the smallest change of a goal's share of the weights that "
+                "changes the mix (pts = percentage points)",
+            ),
+            Chart(
+                "draw_robustness",
+                (sens,),
+                {"names": inp.names},
+                height=max(1.8, 0.9 + 0.3 * len(sens.robustness)),
+                caption="How often each channel is in the mix under perturbed weights",
+            ),
+            Chart(
+                "draw_sensitivity",
+                (sens,),
+                height=3.0,
+                caption="How far each goal's share can fall (left) or rise (right) before the "
+                "mix changes; grey: no change within range",
+            ),
+        ),
+    )
 
 
 def flip_text(inp: Inputs) -> str:
@@ -150,5 +244,7 @@ def flip_text(inp: Inputs) -> str:
         return "No single goal's weight changes the mix, whatever its value."
     moves.sort()
     near = [m for _, m in moves[:3]]
-    return ("The smallest changes that alter the mix: " + "; ".join(near) + ". A margin under "
-            "5 points means the choice is close and worth a second look.")
+    return (
+        "The smallest changes that alter the mix: " + "; ".join(near) + ". A margin under "
+        "5 points means the choice is close and worth a second look."
+    )

@@ -42,10 +42,13 @@ def _table(rows: Sequence[tuple[str, ...]], caption: str) -> Table:
 
 def appendix_section(inp: Inputs) -> Section:
     cat = inp.catalog
-    blocks: list = [Paragraph(
-        f"Every figure behind this recommendation, with its source and date. Figures marked "
-        f"{ESTIMATE_LABEL} are editorial estimates that no source backs: they are the first to "
-        "check and to replace with the company's own data (via a knowledge-base overlay).")]
+    blocks: list = [
+        Paragraph(
+            f"Every figure behind this recommendation, with its source and date. Figures marked "
+            f"{ESTIMATE_LABEL} are editorial estimates that no source backs: they are the first to "
+            "check and to replace with the company's own data (via a knowledge-base overlay)."
+        )
+    ]
     blocks.append(_table(figure_rows(cat, cat.assumptions), "Engine assumptions"))
     for c in inp.mix:
         blocks.append(_table(figure_rows(cat, cat.platform(c.id)), f"Figures for {c.name}"))
@@ -60,11 +63,20 @@ def appendix_section(inp: Inputs) -> Section:
         used |= {f.src for _, f in iter_figures(cat.platform(c.id))}
     for n in inp.rec.advice:
         used |= {sid for sid in cat.sources if sid in n.source}
-    rows = tuple((sid, s.title, s.date or "undated", s.url or "-")
-                 for sid, s in sorted(cat.sources.items()) if sid in used)
-    blocks.append(Table(("Id", "Source", "Date", "Address"), rows, widths=(18, 45, 11, 26),
-                        small=True, caption="Sources cited"))
+    rows = tuple(
+        (sid, s.title, s.date or "undated", s.url or "-")
+        for sid, s in sorted(cat.sources.items())
+        if sid in used
+    )
+    blocks.append(
+        Table(
+            ("Id", "Source", "Date", "Address"),
+            rows,
+            widths=(18, 45, 11, 26),
+            small=True,
+            caption="Sources cited",
+        )
+    )
     if inp.plan.profile.notes:
-        blocks += [Paragraph("Planning notes", style="subhead"),
-                   Paragraph(inp.plan.profile.notes)]
+        blocks += [Paragraph("Planning notes", style="subhead"), Paragraph(inp.plan.profile.notes)]
     return Section("Appendix: assumptions and figures", tuple(blocks))

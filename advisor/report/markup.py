@@ -84,8 +84,10 @@ def _table(t: Table) -> str:
         body.append(f"<tr{cls}>" + "".join(cell("td", k, c) for k, c in enumerate(row)) + "</tr>")
     cap = f'<p class="caption">{escape(t.caption)}</p>' if t.caption else ""
     size = " small" if t.small else ""
-    return (f'{cap}<table class="data{size}" width="100%" cellspacing="0" cellpadding="3">'
-            f"<thead>{head}</thead><tbody>{''.join(body)}</tbody></table>")
+    return (
+        f'{cap}<table class="data{size}" width="100%" cellspacing="0" cellpadding="3">'
+        f"<thead>{head}</thead><tbody>{''.join(body)}</tbody></table>"
+    )
 
 
 def _kpi(k: KeyFigures) -> str:
@@ -94,9 +96,11 @@ def _kpi(k: KeyFigures) -> str:
         f'{escape(label)}</span><br/><span style="font-size:17pt; font-weight:bold; '
         f'color:#2f5d8a;">{escape(value)}</span><br/><span style="font-size:7.5pt; '
         f'color:#555555;">{escape(detail)}</span></td>'
-        for label, value, detail in k.items)
-    return (f'<table class="kpi" width="100%" cellspacing="4" cellpadding="6">'
-            f"<tr>{cells}</tr></table>")
+        for label, value, detail in k.items
+    )
+    return (
+        f'<table class="kpi" width="100%" cellspacing="4" cellpadding="6"><tr>{cells}</tr></table>'
+    )
 
 
 def _block(b: Block, charts: list[Chart]) -> str:
@@ -124,14 +128,18 @@ def _section(s: Section, charts: list[Chart]) -> str:
 def _cover(c: Cover) -> str:
     rows = "".join(
         f'<tr><td width="28%" style="color:#555555; border:none; padding:4px;">{escape(k)}</td>'
-        f'<td style="border:none; padding:4px;">{escape(v)}</td></tr>' for k, v in c.lines)
-    notes = (f'<p class="subhead">Notes</p><p>{escape(c.notes)}</p>' if c.notes else "")
-    return (f'<p style="font-size:12pt; color:#555555; margin-top:120px;">{escape(c.title)}</p>'
-            f'<p style="font-size:28pt; font-weight:bold; color:{ACCENT}; margin-top:6px;">'
-            f"{escape(c.company)}</p>"
-            f'<p style="font-size:15pt; margin-bottom:30px;">Scenario: {escape(c.scenario)}</p>'
-            f'<table width="100%" cellspacing="0" style="font-size:10.5pt;">{rows}</table>'
-            f"{notes}")
+        f'<td style="border:none; padding:4px;">{escape(v)}</td></tr>'
+        for k, v in c.lines
+    )
+    notes = f'<p class="subhead">Notes</p><p>{escape(c.notes)}</p>' if c.notes else ""
+    return (
+        f'<p style="font-size:12pt; color:#555555; margin-top:120px;">{escape(c.title)}</p>'
+        f'<p style="font-size:28pt; font-weight:bold; color:{ACCENT}; margin-top:6px;">'
+        f"{escape(c.company)}</p>"
+        f'<p style="font-size:15pt; margin-bottom:30px;">Scenario: {escape(c.scenario)}</p>'
+        f'<table width="100%" cellspacing="0" style="font-size:10.5pt;">{rows}</table>'
+        f"{notes}"
+    )
 
 
 def to_html(report: Report) -> tuple[str, list[Chart]]:

@@ -104,8 +104,14 @@ class _ChartObject(QPyTextObject):
         scale = min(1.0, self._max_width / w)
         return QSizeF(w * scale, h * scale)
 
-    def drawObject(self, painter: QPainter, rect: QRectF | QRect, doc: Any,  # noqa: N802
-                   pos: int, fmt: QTextFormat) -> None:
+    def drawObject(
+        self,
+        painter: QPainter,
+        rect: QRectF | QRect,
+        doc: Any,  # noqa: N802
+        pos: int,
+        fmt: QTextFormat,
+    ) -> None:
         self._renderers[int(fmt.property(_CHART_INDEX))].render(painter, QRectF(rect))
 
 
@@ -175,10 +181,16 @@ def _header(painter: QPainter, writer: QPdfWriter, body: QRectF, left: str, righ
     y = body.top() - _mm(5)
     right_w = fm.horizontalAdvance(right)
     text = fm.elidedText(left, Qt.TextElideMode.ElideRight, body.width() - right_w - _mm(6))
-    painter.drawText(QRectF(body.left(), y - fm.height(), body.width(), fm.height()),
-                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), text)
-    painter.drawText(QRectF(body.left(), y - fm.height(), body.width(), fm.height()),
-                     int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), right)
+    painter.drawText(
+        QRectF(body.left(), y - fm.height(), body.width(), fm.height()),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+        text,
+    )
+    painter.drawText(
+        QRectF(body.left(), y - fm.height(), body.width(), fm.height()),
+        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+        right,
+    )
     painter.setPen(QPen(QColor("#c8d0d8"), _mm(0.25)))
     painter.drawLine(QPointF(body.left(), y + _mm(1.2)), QPointF(body.right(), y + _mm(1.2)))
 

@@ -29,10 +29,12 @@ def dialogs(monkeypatch: pytest.MonkeyPatch):
     from advisor.gui import dialogs as mod
 
     calls: dict[str, list] = {"problems": [], "messages": []}
-    monkeypatch.setattr(mod, "show_problems", lambda _p, title, exc: calls["problems"].append(
-        (title, exc)))
-    monkeypatch.setattr(mod, "show_message", lambda _p, title, text: calls["messages"].append(
-        (title, text)))
+    monkeypatch.setattr(
+        mod, "show_problems", lambda _p, title, exc: calls["problems"].append((title, exc))
+    )
+    monkeypatch.setattr(
+        mod, "show_message", lambda _p, title, text: calls["messages"].append((title, text))
+    )
     monkeypatch.setattr(mod, "ask_save_changes", lambda _p, _name: "discard")
     monkeypatch.setattr(mod, "ask_restore", lambda _p, _src, _at: True)
     return calls

@@ -100,8 +100,7 @@ def test_tool_plan_price_edit_keeps_other_plans(open_window, qtbot):
 
     window = open_window()
     with qtbot.waitSignal(window.doc.sig_catalog_changed, timeout=3000):
-        edit_figure(window.doc, what="tools", item_id="hootsuite", field="plans.1.price",
-                    value=149)
+        edit_figure(window.doc, what="tools", item_id="hootsuite", field="plans.1.price", value=149)
     tool = window.doc.catalog.tool("hootsuite")
     assert [p.price.v for p in tool.plans][:2] == [99, 149]
     assert len(tool.plans) == 4

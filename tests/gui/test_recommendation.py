@@ -14,8 +14,9 @@ def test_goal_weight_slider_changes_the_mix(open_window, qtbot):
     assert after != before and "linkedin" in after
     assert window.doc.plan.profile.goals["thought_leadership"] == 10.0
     assert window.isWindowModified()
-    assert "linkedin" in {window.rec_view.model.row_id(r) for r in range(
-        window.rec_view.model.rowCount())}
+    assert "linkedin" in {
+        window.rec_view.model.row_id(r) for r in range(window.rec_view.model.rowCount())
+    }
 
 
 def test_force_channel_in_puts_it_in_the_mix(open_window, qtbot):

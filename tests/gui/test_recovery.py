@@ -46,9 +46,13 @@ def _wait_for_line(proc: subprocess.Popen, marker: str, timeout: float) -> str:
 def crashed_session(example_copy, config_dir: Path):
     """Run the app in a child process, edit, wait for the autosave, then SIGKILL it."""
     plan = example_copy()
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(plan)], stdout=subprocess.PIPE,
-                            text=True, env=os.environ.copy(),
-                            cwd=Path(__file__).resolve().parents[2])
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(plan)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=os.environ.copy(),
+        cwd=Path(__file__).resolve().parents[2],
+    )
     try:
         _wait_for_line(proc, "AUTOSAVED", timeout=30)
     finally:

@@ -92,8 +92,9 @@ def test_invalid_edit_is_rejected_and_changes_nothing(open_window):
     before = window.doc.plan
     operations_err = None
     try:
-        operations.set_profile_field(window.doc, field="goals",
-                                     value={g: 0 for g in before.profile.goals})
+        operations.set_profile_field(
+            window.doc, field="goals", value={g: 0 for g in before.profile.goals}
+        )
     except operations.EditRejected as exc:
         operations_err = str(exc)
     assert operations_err and "at least one goal" in operations_err

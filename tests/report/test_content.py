@@ -15,9 +15,16 @@ from advisor.report.markup import chart_token, to_html
 from advisor.report.model import Chart, Table
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
-MAIN_HEADINGS = ["Executive summary", "Channels in the mix", "Staffing", "Goal coverage",
-                 "What-if scenarios", "Robustness", "Roles and policy",
-                 "Appendix: assumptions and figures"]
+MAIN_HEADINGS = [
+    "Executive summary",
+    "Channels in the mix",
+    "Staffing",
+    "Goal coverage",
+    "What-if scenarios",
+    "Robustness",
+    "Roles and policy",
+    "Appendix: assumptions and figures",
+]
 NASTY = '<b>Acme</b> & "Sons" <script>x</script>'
 
 
@@ -42,8 +49,15 @@ def test_every_table_row_has_every_cell(catalog):
     tables = [b for s in report.sections for b in s.blocks if isinstance(b, Table)]
     assert tables and all(len(r) == len(t.columns) for t in tables for r in t.rows)
     kinds = {b.kind for s in report.sections for b in s.blocks if isinstance(b, Chart)}
-    assert kinds == {"draw_contributions", "draw_staffing", "draw_coverage", "draw_compare",
-                     "draw_compare_coverage", "draw_robustness", "draw_sensitivity"}
+    assert kinds == {
+        "draw_contributions",
+        "draw_staffing",
+        "draw_coverage",
+        "draw_compare",
+        "draw_compare_coverage",
+        "draw_robustness",
+        "draw_sensitivity",
+    }
 
 
 def test_regulated_firm_gets_compliance_checklist(catalog):
@@ -51,8 +65,9 @@ def test_regulated_firm_gets_compliance_checklist(catalog):
     cafe = build_report(load_plan(EXAMPLES / "local_restaurant.yaml"), catalog)
 
     def text(report):
-        return " ".join(str(b) for s in report.sections if s.heading == "Roles and policy"
-                        for b in s.blocks)
+        return " ".join(
+            str(b) for s in report.sections if s.heading == "Roles and policy" for b in s.blocks
+        )
 
     assert "Archiving" in text(bank) and "pre-approval" in text(bank)
     assert "Archiving" not in text(cafe)
@@ -61,8 +76,9 @@ def test_regulated_firm_gets_compliance_checklist(catalog):
 
 def test_user_strings_are_escaped_in_the_html(catalog):
     plan = load_plan(EXAMPLES / "local_restaurant.yaml")
-    prof = plan.profile.model_copy(update={"name": NASTY, "prepared_by": "R&D <team>",
-                                           "notes": "<i>x</i> " + chart_token(0)})
+    prof = plan.profile.model_copy(
+        update={"name": NASTY, "prepared_by": "R&D <team>", "notes": "<i>x</i> " + chart_token(0)}
+    )
     plan = plan.model_copy(update={"profile": prof})
     html, charts = to_html(build_report(plan, catalog))
     assert "<script>" not in html and "<b>Acme" not in html and "<i>x" not in html
@@ -72,8 +88,7 @@ def test_user_strings_are_escaped_in_the_html(catalog):
     assert all(html.count(chart_token(i)) == 1 for i in range(len(charts)))
 
 
-@pytest.mark.parametrize(("value", "text"), [(20409.4, "$20,409"), (-1200, "-$1,200"),
-                                            (0.2, "$0")])
+@pytest.mark.parametrize(("value", "text"), [(20409.4, "$20,409"), (-1200, "-$1,200"), (0.2, "$0")])
 def test_money(value, text):
     assert fmt.money(value) == text
 

@@ -14,9 +14,16 @@ from advisor.core.loading import load_catalog, load_plan
 from advisor.report import fmt, write_report
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "resources" / "examples").glob("*.yaml"))
-MAIN_HEADINGS = ["Executive summary", "Channels in the mix", "Staffing", "Goal coverage",
-                 "What-if scenarios", "Robustness", "Roles and policy",
-                 "Appendix: assumptions and figures"]
+MAIN_HEADINGS = [
+    "Executive summary",
+    "Channels in the mix",
+    "Staffing",
+    "Goal coverage",
+    "What-if scenarios",
+    "Robustness",
+    "Roles and policy",
+    "Appendix: assumptions and figures",
+]
 NASTY = '<b>Acme</b> & "Sons" <script>x</script>'
 
 
@@ -63,8 +70,13 @@ def test_example_report_matches_the_engine(example, catalog, tmp_path):
     cover, summary = pages[0], pages[1]
     assert plan.profile.name in cover and plan.profile.prepared_by in cover
     assert summary.startswith(f"{plan.profile.name} · {rec.scenario} page 2 of ")
-    for number in (fmt.hours(rec.hours_per_week), fmt.fte(rec.fte), fmt.money(rec.monthly_cost),
-                   fmt.money(rec.staff_cost), fmt.money(rec.licence_cost)):
+    for number in (
+        fmt.hours(rec.hours_per_week),
+        fmt.fte(rec.fte),
+        fmt.money(rec.monthly_cost),
+        fmt.money(rec.staff_cost),
+        fmt.money(rec.licence_cost),
+    ):
         assert number in summary
     for cid in rec.mix:
         assert rec.channel(cid).name in summary
@@ -85,8 +97,9 @@ def test_example_report_matches_the_engine(example, catalog, tmp_path):
 
 def test_markup_in_user_strings_appears_literally(catalog, tmp_path):
     plan = load_plan(EXAMPLES[0].parent / "local_restaurant.yaml")
-    prof = plan.profile.model_copy(update={"name": NASTY, "prepared_by": "R&D <team>",
-                                           "notes": "Use <i>tags</i> & stay calm"})
+    prof = plan.profile.model_copy(
+        update={"name": NASTY, "prepared_by": "R&D <team>", "notes": "Use <i>tags</i> & stay calm"}
+    )
     first = plan.scenarios[0].model_copy(update={"name": 'Q1 <plan> & "more"'})
     plan = plan.model_copy(update={"profile": prof, "scenarios": [first, *plan.scenarios[1:]]})
     out = tmp_path / "nasty.pdf"
