@@ -243,7 +243,7 @@ def build(prep: Prepared) -> Recommendation:
 
     weights = weights_of(prep.profile)
     sol = solve(prep.problem, weights)
-    ideal = solve(replace(prep.problem, capacity=math.inf), weights)
+    ideal = solve(replace(prep.problem, capacity=math.inf), weights, hint=sol)
     return assemble(prep, sol, ideal, weights)
 
 

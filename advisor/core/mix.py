@@ -33,6 +33,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import mul
 
 from .staffing import ToolOption
 
@@ -98,6 +99,7 @@ class _Search:
     hrs: list[float] = field(default_factory=list)
     cand: list[int] = field(default_factory=list)
     kmax: int = 0
+    misses: list[list[float]] = field(default_factory=list)
 
     def run_option(self, t: int) -> None:
         p = self.prob
@@ -110,6 +112,8 @@ class _Search:
         if h0 > p.capacity + EPS or p.licence(t, m0, h0) > p.budget + EPS:
             return
         self.kmax = p.max_count if p.max_count is not None else len(p.ids)
+        if not self.misses:
+            self.misses = [[1.0 - v[g] for v in p.values] for g in range(len(self.weights))]
         if len(forced) > self.kmax:
             return
         r = [1.0] * len(self.weights)
@@ -129,9 +133,7 @@ class _Search:
         self._dfs(0, r, tuple(forced), h0, m0)
 
     def _gain(self, c: int, r: list[float]) -> float:
-        return sum(
-            w * ri * v for w, ri, v in zip(self.weights, r, self.prob.values[c], strict=True)
-        )
+        return sum(map(mul, map(mul, self.weights, r), self.prob.values[c]))
 
     def _consider(self, members: tuple[int, ...], r: list[float], h: float, m: int) -> float:
         p = self.prob
@@ -156,10 +158,14 @@ class _Search:
         if not rest:
             return
         obj = sum(w * (1.0 - ri) for w, ri in zip(self.weights, r, strict=True))
-        bound = self._bound(rest, r, room, left)
-        if obj + bound < best.objective - EPS:
-            return
-        if obj + bound <= best.objective + EPS and cost >= best.cost - 1e-6:
+        # prune when obj + bound cannot beat the incumbent, or only tie it at no lower cost
+        tie_only = cost >= best.cost - 1e-6
+        need = best.objective - obj + (EPS if tie_only else -EPS)
+
+        def cut(bound: float) -> bool:
+            return bound <= need if tie_only else bound < need
+
+        if cut(self._knapsack_bound(rest, r, room)) or cut(self._goal_bound(rest, r, room, left)):
             return
         c = self.cand[i]
         if self.hrs[c] <= room + EPS and self._gain(c, r) > EPS:
@@ -170,27 +176,30 @@ class _Search:
                 self._dfs(i + 1, r2, (*members, c), h2, m2)
         self._dfs(i + 1, r, members, h, m)
 
-    def _bound(self, rest: list[int], r: list[float], room: float, left: int) -> float:
-        p = self.prob
-        # how many more channels can fit at all: the cheapest first
+    def _goal_bound(self, rest: list[int], r: list[float], room: float, left: int) -> float:
+        """Per goal: the best the k strongest remaining channels could add (k = how many fit)."""
         k, used = 0, 0.0
-        for hc in sorted(self.hrs[c] for c in rest):
+        for hc in sorted(map(self.hrs.__getitem__, rest)):
             if k >= left or used + hc > room + EPS:
                 break
             used += hc
             k += 1
-        goal_bound = 0.0
+        bound = 0.0
+        every = k >= len(rest)
         for g, w in enumerate(self.weights):
             if w <= 0 or r[g] <= 0:
                 continue
-            misses = sorted(1.0 - p.values[c][g] for c in rest)[:k]
-            keep = r[g]
-            for miss in misses:
-                keep *= miss
-            goal_bound += w * (r[g] - keep)
-        # fractional knapsack on marginal gains per hour (valid: the objective is submodular)
+            misses = map(self.misses[g].__getitem__, rest)
+            keep = math.prod(misses) if every else math.prod(sorted(misses)[:k])
+            bound += w * r[g] * (1.0 - keep)
+        return bound
+
+    def _knapsack_bound(self, rest: list[int], r: list[float], room: float) -> float:
+        """Fractional knapsack on marginal gains per hour (valid: the objective is submodular)."""
+        wr = list(map(mul, self.weights, r))
+        values, hrs = self.prob.values, self.hrs
         items = sorted(
-            ((self._gain(c, r), self.hrs[c]) for c in rest),
+            ((sum(map(mul, wr, values[c])), hrs[c]) for c in rest),
             key=lambda gh: gh[0] / max(gh[1], 1e-9),
             reverse=True,
         )
@@ -202,12 +211,20 @@ class _Search:
             else:
                 knap += gain * space / hc
                 break
-        return min(goal_bound, knap)
+        return knap
 
 
-def solve(prob: MixProblem, weights: Sequence[float]) -> MixSolution:
-    """The optimal mix and tool option; ``found`` is False when nothing is feasible."""
+def solve(
+    prob: MixProblem, weights: Sequence[float], hint: MixSolution | None = None
+) -> MixSolution:
+    """The optimal mix and tool option; ``found`` is False when nothing is feasible.
+
+    ``hint``: a solution known to be feasible for ``prob`` (say, the optimum for nearby
+    weights). It only seeds the incumbent, so more branches are cut; the answer is the same.
+    """
     search = _Search(prob=prob, weights=list(weights), best=MixSolution())
+    if hint is not None and hint.found:
+        _seed(search, hint)
     order = sorted(
         range(len(prob.options)),
         key=lambda t: (
@@ -218,3 +235,21 @@ def solve(prob: MixProblem, weights: Sequence[float]) -> MixSolution:
     for t in order:
         search.run_option(t)
     return search.best
+
+
+def _seed(search: _Search, hint: MixSolution) -> None:
+    p = search.prob
+    hours = p.hours[hint.option]
+    h = sum(hours[c] for c in hint.members)
+    m = sum(p.managed[c] for c in hint.members)
+    lic = p.licence(hint.option, m, h)
+    feasible = (
+        not math.isinf(h)
+        and h <= p.capacity + EPS
+        and lic <= p.budget + EPS
+        and p.forced <= set(hint.members)
+        and (p.max_count is None or len(hint.members) <= p.max_count)
+    )
+    if feasible:
+        obj = objective(p.values, search.weights, hint.members)
+        search.best = MixSolution(hint.members, hint.option, obj, h * p.cost_per_hour + lic, h, lic)

@@ -15,7 +15,7 @@ import random
 from collections.abc import Callable
 
 from .engine import Prepared, weights_of
-from .mix import solve
+from .mix import MixSolution, solve
 from .result import GoalSensitivity, Sensitivity
 from .vocab import Goal
 
@@ -42,24 +42,25 @@ def _shifted(weights: list[float], g: int, share: float) -> list[float]:
     return out
 
 
-def _mix(prep: Prepared, weights: list[float]) -> tuple[int, ...]:
-    return tuple(sorted(solve(prep.problem, weights).members))
+def _mix(prep: Prepared, weights: list[float], hint: MixSolution | None = None) -> tuple[int, ...]:
+    return tuple(sorted(solve(prep.problem, weights, hint).members))
 
 
 def _margin(
-    prep: Prepared, weights: list[float], g: int, sign: int, base: tuple[int, ...]
+    prep: Prepared, weights: list[float], g: int, sign: int, hint: MixSolution
 ) -> tuple[float | None, tuple[int, ...]]:
+    base = tuple(sorted(hint.members))
     share = weights[g]
     limit = share if sign < 0 else 1.0 - share
     lo = 0.0
     for step in _SCAN:
         delta = min(step, limit)
-        mix = _mix(prep, _shifted(weights, g, share + sign * delta))
+        mix = _mix(prep, _shifted(weights, g, share + sign * delta), hint)
         if mix != base:
             hi, hi_mix = delta, mix
             while hi - lo > _TOL:
                 mid = (lo + hi) / 2
-                m = _mix(prep, _shifted(weights, g, share + sign * mid))
+                m = _mix(prep, _shifted(weights, g, share + sign * mid), hint)
                 if m != base:
                     hi, hi_mix = mid, m
                 else:
@@ -82,7 +83,8 @@ def sensitivity(
 ) -> Sensitivity:
     """Margins per goal and robustness per channel; raises Cancelled if asked to stop."""
     weights = weights_of(prep.profile)
-    base = _mix(prep, weights)
+    base_solution = solve(prep.problem, weights)
+    base = tuple(sorted(base_solution.members))
     goals = list(Goal)
     steps = len(goals) + samples
     done = 0
@@ -98,8 +100,10 @@ def sensitivity(
     ids = prep.problem.ids
     margins = []
     for g, goal in enumerate(goals):
-        down, mix_down = _margin(prep, weights, g, -1, base) if weights[g] > 0 else (None, base)
-        up, mix_up = _margin(prep, weights, g, +1, base)
+        down, mix_down = (
+            _margin(prep, weights, g, -1, base_solution) if weights[g] > 0 else (None, base)
+        )
+        up, mix_up = _margin(prep, weights, g, +1, base_solution)
         margins.append(
             GoalSensitivity(
                 goal=goal,
@@ -117,7 +121,7 @@ def sensitivity(
     for _ in range(samples):
         raw = [w * rng.uniform(1 - spread, 1 + spread) for w in weights]
         total = sum(raw)
-        mix = _mix(prep, [w / total for w in raw])
+        mix = _mix(prep, [w / total for w in raw], base_solution)
         same += mix == base
         for c in mix:
             counts[c] += 1

@@ -94,3 +94,16 @@ def test_more_hours_never_lower_the_optimum() -> None:
         p.capacity *= 1.5
         after = solve(p, weights)
         assert after.objective >= before.objective - EPS
+
+
+@pytest.mark.parametrize("seed", range(15))
+def test_a_hint_never_changes_the_answer(seed: int) -> None:
+    rng = random.Random(100 + seed)
+    p = random_problem(rng, n=10)
+    weights = [1 / 9] * 9
+    base = solve(p, weights)
+    other = [rng.random() + 0.01 for _ in range(9)]
+    other = [w / sum(other) for w in other]
+    plain, hinted = solve(p, other), solve(p, other, hint=base)
+    assert hinted.objective == pytest.approx(plain.objective, abs=1e-12)
+    assert hinted.cost == pytest.approx(plain.cost, abs=1e-6)
