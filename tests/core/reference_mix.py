@@ -6,9 +6,13 @@ the exhaustive tests and as the baselines in ``benchmarks/run.py``:
 - :func:`solve_numpy` - vectorised meet-in-the-middle enumeration. The channels are split into a
   low and a high half; for every subset of each half the per-goal products of ``1 - v``, the
   hours, the managed count and the size are precomputed (2^(n/2) entries each). The high half is
-  then swept in chunks: each chunk is combined with *every* low subset, so every one of the 2^n
-  subsets (times every tool option) is evaluated, in bounded memory. The objective of a chunk is
-  one matrix product: ``sum_g w_g (1 - P_hi[g] P_lo[g]) = sum(w) - (P_hi * w) @ P_lo.T``.
+  then swept in chunks: each chunk is combined with every low subset, so every one of the 2^n
+  subsets (times every tool option) is evaluated, in bounded memory. The objective of a chunk
+  is one matrix product: ``sum_g w_g (1 - P_hi[g] P_lo[g]) = sum(w) - (P_hi * w) @ P_lo.T``.
+  By default, half-subsets that alone break a limit (a forced channel missing, a channel the
+  option cannot manage, too many channels or hours) are dropped as whole rows or columns first,
+  since every subset containing them is infeasible; ``prune_halves=False`` keeps them and
+  checks every pair (plain enumeration).
 - :func:`solve_python` - plain depth-first enumeration of every subset in pure Python (no bound,
   no pruning; each subset's constraints are checked at its leaf).
 
@@ -152,11 +156,14 @@ def solve_numpy(
     weights: Sequence[float],
     licence: VecLicence,
     chunk: int = 1 << 18,
+    prune_halves: bool = True,
 ) -> MixSolution:
     """The optimum over every subset and tool option, by vectorised enumeration.
 
     ``chunk`` bounds the number of (high, low) subset pairs evaluated at once (each costs a few
-    dozen bytes of temporaries). ``nodes`` of the result counts the subsets evaluated.
+    dozen bytes of temporaries). ``nodes`` of the result is the number of (subset, option)
+    pairs accounted for: 2^n per option. ``prune_halves=False`` evaluates every (high, low) pair
+    without dropping infeasible halves first (plain enumeration; same answer, slower).
     """
     n = len(prob.ids)
     w = np.asarray(weights, dtype=float)
@@ -178,24 +185,30 @@ def solve_numpy(
     evaluated = 0
 
     for rank, t in enumerate(option_order(prob)):
+        evaluated += 1 << n
         hours = np.asarray(prob.hours[t], dtype=float)
         p_lo, h_lo, m_lo, k_lo = _half_tables(values, hours, managed, lo_idx)
         p_hi, h_hi, m_hi, k_hi = _half_tables(values, hours, managed, hi_idx)
-        # rows the option can use at all: forced channels held, finite hours, count and hours
-        # not already over the limits on their own (the whole row would be infeasible anyway)
-        lo_ok = lo_ok_forced & np.isfinite(h_lo) & (k_lo <= kmax) & (h_lo <= cap)
-        wp_hi = p_hi * w
-        n_lo = len(h_lo)
-        rows = max(1, chunk // n_lo)
-        for start in range(0, len(h_hi), rows):
-            stop = min(start + rows, len(h_hi))
-            evaluated += (stop - start) * n_lo
-            sl = slice(start, stop)
-            hi_ok = hi_ok_forced[sl] & np.isfinite(h_hi[sl])
-            if not hi_ok.any():
-                continue
+        # A half that on its own misses a forced channel, holds a channel the option cannot
+        # manage, or is over the count or hours makes every subset containing it infeasible:
+        # drop those rows and columns whole, then sweep every remaining (high, low) pair.
+        lo_valid = lo_ok_forced & np.isfinite(h_lo) & (k_lo <= kmax) & (h_lo <= cap)
+        hi_valid = hi_ok_forced & np.isfinite(h_hi) & (k_hi <= kmax) & (h_hi <= cap)
+        if prune_halves:
+            lo_keep, hi_keep = np.nonzero(lo_valid)[0], np.nonzero(hi_valid)[0]
+        else:
+            lo_keep, hi_keep = np.arange(len(h_lo)), np.arange(len(h_hi))
+        if not len(lo_keep) or not len(hi_keep):
+            continue
+        p_lo, h_lo, m_lo, k_lo = p_lo[lo_keep], h_lo[lo_keep], m_lo[lo_keep], k_lo[lo_keep]
+        wp_hi = p_hi[hi_keep] * w
+        h_hi, m_hi, k_hi = h_hi[hi_keep], m_hi[hi_keep], k_hi[hi_keep]
+        lo_valid, hi_valid = lo_valid[lo_keep], hi_valid[hi_keep]
+        rows = max(1, chunk // len(lo_keep))
+        for start in range(0, len(hi_keep), rows):
+            sl = slice(start, start + rows)
             hsum = h_hi[sl, None] + h_lo[None, :]
-            feas = hi_ok[:, None] & lo_ok[None, :]
+            feas = hi_valid[sl, None] & lo_valid[None, :]
             feas &= (k_hi[sl, None] + k_lo[None, :]) <= kmax
             feas &= hsum <= cap
             if not feas.any():
@@ -220,7 +233,8 @@ def solve_numpy(
             prev = np.concatenate([[-math.inf], np.maximum.accumulate(near_obj)[:-1]])
             for k in order[near_obj > prev]:
                 i, j = int(near[0][k]), int(near[1][k])
-                front.append((float(obj[i, j]), float(cost[k]), rank, start + i, j,
+                front.append((float(obj[i, j]), float(cost[k]), rank,
+                              int(hi_keep[start + i]), int(lo_keep[j]),
                               float(safe_h[i, j]), float(lic[i, j])))
             best_obj = max(best_obj, top)
             front = _pareto(front, best_obj)
