@@ -233,9 +233,17 @@ def solve_numpy(
             prev = np.concatenate([[-math.inf], np.maximum.accumulate(near_obj)[:-1]])
             for k in order[near_obj > prev]:
                 i, j = int(near[0][k]), int(near[1][k])
-                front.append((float(obj[i, j]), float(cost[k]), rank,
-                              int(hi_keep[start + i]), int(lo_keep[j]),
-                              float(safe_h[i, j]), float(lic[i, j])))
+                front.append(
+                    (
+                        float(obj[i, j]),
+                        float(cost[k]),
+                        rank,
+                        int(hi_keep[start + i]),
+                        int(lo_keep[j]),
+                        float(safe_h[i, j]),
+                        float(lic[i, j]),
+                    )
+                )
             best_obj = max(best_obj, top)
             front = _pareto(front, best_obj)
 
@@ -248,10 +256,21 @@ def solve_numpy(
     tied = [f for f in pool if f[1] <= cheapest + COST_TIE]
     win = min(tied, key=lambda f: (f[2], -f[0]))
     hi, lo = win[3], win[4]
-    members = tuple(sorted([lo_idx[j] for j in range(len(lo_idx)) if lo >> j & 1]
-                           + [hi_idx[j] for j in range(len(hi_idx)) if hi >> j & 1]))
-    return MixSolution(members=members, option=option_order(prob)[win[2]], objective=win[0],
-                       cost=win[1], hours=win[5], licence=win[6], nodes=evaluated)
+    members = tuple(
+        sorted(
+            [lo_idx[j] for j in range(len(lo_idx)) if lo >> j & 1]
+            + [hi_idx[j] for j in range(len(hi_idx)) if hi >> j & 1]
+        )
+    )
+    return MixSolution(
+        members=members,
+        option=option_order(prob)[win[2]],
+        objective=win[0],
+        cost=win[1],
+        hours=win[5],
+        licence=win[6],
+        nodes=evaluated,
+    )
 
 
 def _pareto(front: list[_Cand], best_obj: float) -> list[_Cand]:
@@ -285,9 +304,8 @@ def solve_python(prob: MixProblem, weights: Sequence[float]) -> MixSolution:
     best = MixSolution()
     leaves = 0
 
-    for t in option_order(prob):
+    def run_option(t: int) -> None:
         hrs = prob.hours[t]
-        lic_of = prob.licence
 
         def visit(c: int, r: list[float], members: list[int], h: float, m: int) -> None:
             nonlocal best, leaves
@@ -297,7 +315,7 @@ def solve_python(prob: MixProblem, weights: Sequence[float]) -> MixSolution:
                     return
                 if not forced.issubset(members):
                     return
-                lic = lic_of(t, m, h)  # noqa: B023 - t is fixed while visit runs
+                lic = prob.licence(t, m, h)
                 if lic > budget:
                     return
                 obj = sum(wg * (1.0 - rg) for wg, rg in zip(w, r, strict=True))
@@ -305,16 +323,19 @@ def solve_python(prob: MixProblem, weights: Sequence[float]) -> MixSolution:
                 if obj > best.objective + EPS or (
                     obj > best.objective - EPS and cost < best.cost - COST_TIE
                 ):
-                    best = MixSolution(tuple(members), t, obj, cost, h, lic)  # noqa: B023
+                    best = MixSolution(tuple(members), t, obj, cost, h, lic)
                 return
             # without c
             visit(c + 1, r, members, h, m)
             # with c
             members.append(c)
-            visit(c + 1, [ri * mi for ri, mi in zip(r, misses[c], strict=True)], members,
-                  h + hrs[c], m + prob.managed[c])  # noqa: B023
+            r2 = [ri * mi for ri, mi in zip(r, misses[c], strict=True)]
+            visit(c + 1, r2, members, h + hrs[c], m + prob.managed[c])
             members.pop()
 
         visit(0, [1.0] * len(w), [], 0.0, 0)
+
+    for t in option_order(prob):
+        run_option(t)
     best.nodes = leaves
     return best

@@ -122,8 +122,10 @@ def test_vectorised_licences_match_the_scalar_ones() -> None:
             prob = prepare(plan, scenario.name, catalog).problem
             vec = engine_licence(prob.options, a.productive_hours_per_fte.v)
             for t, option in enumerate(prob.options):
-                want = [licence_cost(option, int(m), float(h), a)
-                        for m, h in zip(managed, hours, strict=True)]
+                want = [
+                    licence_cost(option, int(m), float(h), a)
+                    for m, h in zip(managed, hours, strict=True)
+                ]
                 np.testing.assert_array_equal(vec(t, managed, hours), want)
 
 
