@@ -1,0 +1,1 @@
+"""Performance benchmarks; run ``uv run python -m benchmarks.run`` (writes docs/benchmarks.md)."""
