@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .core.errors import AdvisorInputError
 from .core.knowledge import Catalog
@@ -14,6 +13,9 @@ from .core.loading import load_catalog, load_plan, read_document
 from .core.result import Recommendation, Sensitivity
 from .core.tables import catalog_frame, channels_frame, compare_frame, figures_frame, to_contract
 from .core.vocab import Activity, Goal
+
+if TYPE_CHECKING:  # pandas is imported where a frame is printed: `advisor report` never pays
+    import pandas as pd
 
 __all__ = ["cmd_catalog", "cmd_compare", "cmd_gui", "cmd_recommend", "cmd_report", "cmd_validate"]
 
@@ -27,6 +29,8 @@ def _frame_text(df: pd.DataFrame, fmt: str) -> str:
         return df.to_csv(index=False)
     if fmt == "json":
         return df.to_json(orient="records", indent=2)
+    import pandas as pd
+
     with pd.option_context(
         "display.max_rows",
         None,

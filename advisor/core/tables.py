@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from .knowledge import Catalog, iter_figures
 from .result import Recommendation
 from .vocab import Activity, Goal
+
+if TYPE_CHECKING:  # pandas costs ~0.5 s to import: only the callers that need frames pay
+    import pandas as pd
 
 __all__ = [
     "CONTRACT",
     "catalog_frame",
     "channels_frame",
     "compare_frame",
+    "compare_rows",
     "figures_frame",
     "to_contract",
 ]
@@ -44,11 +46,20 @@ def channels_frame(rec: Recommendation) -> pd.DataFrame:
         row["hours_total"] = round(c.total_hours, 2)
         row["why"] = "; ".join(c.reasons) if c.in_mix else c.excluded_because
         rows.append(row)
+    import pandas as pd
+
     return pd.DataFrame(rows)
 
 
 def compare_frame(recs: list[Recommendation], baseline: int = 0) -> pd.DataFrame:
     """Scenarios side by side, with deltas against the baseline scenario."""
+    import pandas as pd
+
+    return pd.DataFrame(compare_rows(recs, baseline))
+
+
+def compare_rows(recs: list[Recommendation], baseline: int = 0) -> list[dict[str, Any]]:
+    """The rows of :func:`compare_frame` as plain dicts (no pandas needed)."""
     base = recs[baseline]
     rows = []
     for r in recs:
@@ -71,7 +82,7 @@ def compare_frame(recs: list[Recommendation], baseline: int = 0) -> pd.DataFrame
             row[f"cov_{g.value}"] = round(r.coverage[g], 3)
             row[f"d_cov_{g.value}"] = round(r.coverage[g] - base.coverage[g], 3)
         rows.append(row)
-    return pd.DataFrame(rows)
+    return rows
 
 
 def catalog_frame(cat: Catalog, what: str = "platforms") -> pd.DataFrame:
@@ -107,6 +118,8 @@ def catalog_frame(cat: Catalog, what: str = "platforms") -> pd.DataFrame:
                     "successor": t.successor,
                 }
             )
+    import pandas as pd
+
     return pd.DataFrame(rows)
 
 
@@ -129,4 +142,6 @@ def figures_frame(cat: Catalog, what: str = "platforms") -> pd.DataFrame:
                     "note": fig.note,
                 }
             )
+    import pandas as pd
+
     return pd.DataFrame(rows)
