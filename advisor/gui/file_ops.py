@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QMenu
 
 from ..core.errors import AdvisorInputError
 from ..core.loading import atomic_write_text, load_plan, save_plan
@@ -15,6 +15,7 @@ from ..core.plan import CompanyProfile, Plan, Scenario
 from . import dialogs
 from .config import add_recent, recent_files
 from .document import PlanDocument
+from .export_control import ExportControl
 from .recovery import Autosaver
 
 if TYPE_CHECKING:
@@ -46,7 +47,10 @@ class FileController(QObject):
         self._add(menu, "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
         menu.addSeparator()
         self._add(menu, "Export channels as &CSV…", self.export_csv)
-        self._add(menu, "Export &PDF report…", self.export_pdf)
+        self.export_pdf_action = self._add(menu, "Export &PDF report…", self.export_pdf)
+        self.exporter = ExportControl(
+            self._window, self._window.statusBar(), self.export_pdf_action
+        )
         menu.addSeparator()
         self._add(menu, "&Quit", self._window.close, QKeySequence.StandardKey.Quit)
 
@@ -158,8 +162,11 @@ class FileController(QObject):
         self._window.statusBar().showMessage(f"Exported {path}", 4000)
 
     def export_pdf(self) -> None:
+        """Ask where, then write the report in the background (see ExportControl)."""
+        if self.exporter.running:  # the action is disabled; a shortcut or caller may still ask
+            return
         try:
-            from ..report import write_report  # type: ignore[attr-defined]
+            from ..report import write_report
         except ImportError as exc:
             dialogs.show_message(
                 self._window,
@@ -170,21 +177,11 @@ class FileController(QObject):
         path = self._export_path("Export PDF report", ".pdf", "PDF files (*.pdf)")
         if path is None:
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            write_report(
-                self._doc.plan,
-                self._doc.catalog,
-                path,
-                scenario=self._doc.scenario_name,
-                file=str(self._doc.path or "plan"),
-            )
-        except AdvisorInputError as exc:
-            dialogs.show_problems(self._window, "The report could not be written", exc)
-            return
-        except Exception as exc:  # noqa: BLE001 - the report is another module; tell the user
-            dialogs.show_message(self._window, "Report failed", f"{type(exc).__name__}: {exc}")
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
-        self._window.statusBar().showMessage(f"Wrote {path}", 4000)
+        self.exporter.start(
+            write_report,
+            plan=self._doc.plan,
+            catalog=self._doc.catalog,
+            path=path,
+            scenario=self._doc.scenario_name,
+            file=str(self._doc.path or "plan"),
+        )

@@ -252,6 +252,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.sensitivity.shutdown()
+        self.files.exporter.shutdown()  # a cancelled export leaves no file behind
         self.files.autosaver.discard()  # a clean close leaves no recovery file
         self.save_geometry()
         event.accept()

@@ -23,7 +23,7 @@ Job = Callable[[Callable[[float], None], Callable[[], bool]], Any]
 class _Relay(QObject):
     sig_progress = Signal(int, float)
     sig_done = Signal(int, object)
-    sig_failed = Signal(int, str)
+    sig_failed = Signal(int, object)  # the exception
     sig_cancelled = Signal(int)
 
 
@@ -48,7 +48,7 @@ class _Task(QRunnable):
         except Cancelled:
             self._relay.sig_cancelled.emit(self._gen)
         except Exception as exc:  # noqa: BLE001 - reported to the UI, not swallowed
-            self._relay.sig_failed.emit(self._gen, f"{type(exc).__name__}: {exc}")
+            self._relay.sig_failed.emit(self._gen, exc)
         else:
             self._relay.sig_done.emit(self._gen, result)
 
@@ -60,7 +60,8 @@ class BackgroundRunner(QObject):
     sig_progress = Signal(float)
     sig_finished = Signal(object)
     sig_cancelled = Signal()
-    sig_failed = Signal(str)
+    sig_failed = Signal(str)  # "TypeName: message"
+    sig_error = Signal(object)  # the same failure as the exception, for callers that need it
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -94,8 +95,9 @@ class BackgroundRunner(QObject):
     def shutdown(self, timeout_ms: int = 5000) -> None:
         """Cancel and wait for the pool (call before the app quits)."""
         self.cancel()
-        self._generation += 1
+        self._generation += 1  # whatever the job still sends is dropped
         self._pool.waitForDone(timeout_ms)
+        self._stop = None
 
     def _current(self, generation: int) -> bool:
         return generation == self._generation
@@ -111,11 +113,12 @@ class BackgroundRunner(QObject):
             self._stop = None
             self.sig_finished.emit(result)
 
-    @Slot(int, str)
-    def _on_failed(self, generation: int, message: str) -> None:
+    @Slot(int, object)
+    def _on_failed(self, generation: int, exc: Exception) -> None:
         if self._current(generation):
             self._stop = None
-            self.sig_failed.emit(message)
+            self.sig_error.emit(exc)
+            self.sig_failed.emit(f"{type(exc).__name__}: {exc}")
 
     @Slot(int)
     def _on_cancelled(self, generation: int) -> None:

@@ -7,12 +7,14 @@ The engine runs first, so a bad scenario name raises AdvisorInputError before an
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from ..core.knowledge import Catalog
 from ..core.plan import Plan
+from ..core.sensitivity import Cancelled
 
-__all__ = ["write_report"]
+__all__ = ["Cancelled", "write_report"]
 
 
 def write_report(
@@ -22,13 +24,23 @@ def write_report(
     *,
     scenario: str | None = None,
     file: str = "plan",
+    on_progress: Callable[[float], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> None:
     """Write the PDF report of one scenario (the first when None), with every scenario compared.
 
-    file names the plan in error messages. The PDF is written atomically.
+    file names the plan in error messages. The PDF is written atomically. ``on_progress``
+    gets the fraction done (0..1) as the engine, sensitivity, charts and pages progress;
+    when ``should_stop`` returns True the work stops with ``Cancelled`` and no file (not even
+    a temporary one) is left behind. Safe to call from a worker thread once a
+    QGuiApplication exists.
     """
     from .content import build_report
+    from .progress import Progress
     from .render import render_pdf
 
-    report = build_report(plan, catalog, scenario=scenario, file=file)
-    render_pdf(report, path)
+    progress = Progress(on_progress, should_stop)
+    report = build_report(
+        plan, catalog, scenario=scenario, file=file, progress=progress.part(0.0, 0.35)
+    )
+    render_pdf(report, path, progress=progress.part(0.35, 1.0))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..core.engine import Prepared, build, prepare, recommend_all
+from ..core.engine import Prepared, build, prepare, recommend
 from ..core.knowledge import Catalog, Platform
 from ..core.plan import Plan
 from ..core.result import ChannelResult, Recommendation, Sensitivity
@@ -17,6 +17,7 @@ from ..core.sensitivity import sensitivity
 from ..core.vocab import AGE_BANDS, Activity, Goal, Segment
 from . import fmt
 from .model import Bullets, Chart, Cover, KeyFigures, Paragraph, Report, Section, Table
+from .progress import Progress
 
 __all__ = ["TOP_WARNINGS", "Inputs", "build_report", "gather", "report_from"]
 
@@ -59,19 +60,23 @@ def gather(
     scenario: str | None = None,
     file: str = "plan",
     today: dt.date | None = None,
+    progress: Progress | None = None,
 ) -> Inputs:
-    """Run the engine for the report: the scenario, its sensitivity and every scenario."""
+    """Run the engine for the report: the scenario, its sensitivity and every scenario.
+
+    The engine's runs (one per scenario) take the first fifth of ``progress``, the
+    sensitivity analysis the rest; raises Cancelled when ``progress`` is asked to stop.
+    """
+    progress = progress or Progress()
     prep = prepare(plan, scenario, catalog, file)
     rec = build(prep)
-    return Inputs(
-        plan,
-        catalog,
-        prep,
-        rec,
-        sensitivity(prep),
-        recommend_all(plan, catalog, file),
-        today or dt.date.today(),
-    )
+    engine, sens_part = progress.part(0.0, 0.2), progress.part(0.2, 1.0)
+    recs = []
+    for i, s in enumerate(plan.scenarios):
+        recs.append(rec if s.name == rec.scenario else recommend(plan, s.name, catalog, file))
+        engine((i + 1) / len(plan.scenarios))
+    sens = sensitivity(prep, on_progress=sens_part, should_stop=progress.should_stop)
+    return Inputs(plan, catalog, prep, rec, sens, recs, today or dt.date.today())
 
 
 def build_report(
@@ -81,9 +86,11 @@ def build_report(
     scenario: str | None = None,
     file: str = "plan",
     today: dt.date | None = None,
+    progress: Progress | None = None,
 ) -> Report:
     """The whole report as data (raises AdvisorInputError for a bad scenario name)."""
-    return report_from(gather(plan, catalog, scenario=scenario, file=file, today=today))
+    inputs = gather(plan, catalog, scenario=scenario, file=file, today=today, progress=progress)
+    return report_from(inputs)
 
 
 def report_from(inp: Inputs) -> Report:

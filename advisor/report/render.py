@@ -38,6 +38,7 @@ from PySide6.QtSvg import QSvgRenderer
 from .. import charts
 from .markup import chart_token, to_html
 from .model import Chart, Report
+from .progress import Progress
 
 __all__ = ["DPI", "chart_svg", "ensure_app", "render_pdf"]
 
@@ -84,9 +85,22 @@ def chart_svg(spec: Chart) -> bytes:
     with matplotlib.rc_context({"svg.fonttype": "none", "font.family": [FONT]}):
         fig = charts.new_figure(spec.width, spec.height)
         draw(fig.add_subplot(), *spec.args, **spec.kwargs)
+        _layout_once(fig)
         buf = io.BytesIO()
         fig.savefig(buf, format="svg", metadata={"Date": None})
     return buf.getvalue()
+
+
+def _layout_once(fig: Any) -> None:
+    """Run the figure's layout engine now, then drop it.
+
+    With a layout engine, savefig draws the figure twice (a dry run, then the real one) and
+    lays it out in both; the chart stage took twice as long as one layout and one draw.
+    """
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        engine.execute(fig)
+        fig.set_layout_engine(None)
 
 
 class _ChartObject(QPyTextObject):
@@ -128,17 +142,6 @@ def _mm(x: float) -> float:
     return x / 25.4 * DPI
 
 
-def _insert_charts(doc: QTextDocument, n: int) -> None:
-    for i in range(n):
-        cur = doc.find(chart_token(i))
-        if cur.isNull():
-            raise RuntimeError(f"chart placeholder {i} was lost in the layout")
-        fmt = QTextCharFormat()
-        fmt.setObjectType(_CHART_TYPE)
-        fmt.setProperty(_CHART_INDEX, i)
-        cur.insertText("\ufffc", fmt)
-
-
 def _font(size: float) -> QFont:
     """The report font, without ligatures: copied or extracted text must read "fi", not "ﬁ"."""
     font = QFont(FONT)
@@ -148,19 +151,22 @@ def _font(size: float) -> QFont:
     return font
 
 
-def _document(html: str, writer: QPdfWriter, page: QSizeF) -> QTextDocument:
+def _document(
+    html: str, writer: QPdfWriter, page: QSizeF, charts: _ChartObject, n_charts: int
+) -> QTextDocument:
     """The HTML laid out in pages of the given size, inside one frame below the root.
 
     Why the frame: when the root frame paints a page, Qt skips to the page through layout
     checkpoints, and around page-break-before those checkpoints can be off, so blocks at the
     page's top or bottom go missing. Blocks in a child frame are found by position instead.
+    The content and the charts go in as one edit, so the document is laid out once.
     """
     parsed = QTextDocument()
-    parsed.documentLayout().setPaintDevice(writer)
     parsed.setDefaultFont(_font(9))
     parsed.setHtml(html)
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(writer)
+    doc.documentLayout().registerHandler(_CHART_TYPE, charts)
     doc.setDefaultFont(_font(9))
     doc.setPageSize(page)
     frame = QTextFrameFormat()
@@ -168,9 +174,25 @@ def _document(html: str, writer: QPdfWriter, page: QSizeF) -> QTextDocument:
     frame.setPadding(0)
     frame.setBorder(0)
     cur = QTextCursor(doc)
-    cur.insertFrame(frame)
-    cur.insertFragment(QTextDocumentFragment(parsed))
+    cur.beginEditBlock()
+    try:
+        cur.insertFrame(frame)
+        cur.insertFragment(QTextDocumentFragment(parsed))
+        _insert_charts(doc, n_charts)
+    finally:
+        cur.endEditBlock()
     return doc
+
+
+def _insert_charts(doc: QTextDocument, n: int) -> None:
+    for i in range(n):
+        cur = doc.find(chart_token(i))
+        if cur.isNull():
+            raise RuntimeError(f"chart placeholder {i} was lost in the layout")
+        fmt = QTextCharFormat()
+        fmt.setObjectType(_CHART_TYPE)
+        fmt.setProperty(_CHART_INDEX, i)
+        cur.insertText("\ufffc", fmt)
 
 
 def _header(painter: QPainter, writer: QPdfWriter, body: QRectF, left: str, right: str) -> None:
@@ -195,22 +217,22 @@ def _header(painter: QPainter, writer: QPdfWriter, body: QRectF, left: str, righ
     painter.drawLine(QPointF(body.left(), y + _mm(1.2)), QPointF(body.right(), y + _mm(1.2)))
 
 
-def _paint(report: Report, target: str) -> int:
+def _paint(report: Report, target: str, progress: Progress) -> int:
+    """Charts take the first 60% of ``progress``, the layout to 70%, the pages the rest."""
     html, specs = to_html(report)
-    writer = QPdfWriter(target)
-    writer.setResolution(DPI)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0))
-    writer.setTitle(f"{report.company} - {report.scenario}")
-    writer.setCreator("Channel Advisor")
+    svgs = []
+    for i, spec in enumerate(specs):
+        progress.check()
+        svgs.append(chart_svg(spec))
+        progress(0.6 * (i + 1) / len(specs))
+    writer = _writer(report, target)
     page = writer.pageLayout().fullRectPixels(DPI)
     left, top, right, bottom = (_mm(m) for m in MARGINS_MM)
     body = QRectF(left, top, page.width() - left - right, page.height() - top - bottom)
-    doc = _document(html, writer, QSizeF(body.width(), body.height()))
-    handler = _ChartObject(specs, [chart_svg(s) for s in specs], body.width())
-    doc.documentLayout().registerHandler(_CHART_TYPE, handler)
-    _insert_charts(doc, len(specs))
+    handler = _ChartObject(specs, svgs, body.width())
+    doc = _document(html, writer, QSizeF(body.width(), body.height()), handler, len(specs))
     pages = doc.pageCount()
+    progress(0.7)
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"cannot write the PDF to {target}")
@@ -224,20 +246,36 @@ def _paint(report: Report, target: str) -> int:
             painter.translate(body.left(), body.top() - i * body.height())
             doc.drawContents(painter, QRectF(0, i * body.height(), body.width(), body.height()))
             painter.restore()
+            progress(0.7 + 0.3 * (i + 1) / pages)
     finally:
         painter.end()
     return pages
 
 
-def render_pdf(report: Report, path: str | Path) -> int:
-    """Write the report as PDF atomically (temp file beside it, then rename); returns pages."""
+def _writer(report: Report, target: str) -> QPdfWriter:
+    writer = QPdfWriter(target)
+    writer.setResolution(DPI)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+    writer.setTitle(f"{report.company} - {report.scenario}")
+    writer.setCreator("Channel Advisor")
+    return writer
+
+
+def render_pdf(report: Report, path: str | Path, *, progress: Progress | None = None) -> int:
+    """Write the report as PDF atomically (temp file beside it, then rename); returns pages.
+
+    Raises Cancelled when ``progress`` is asked to stop; on that or any error the temp file
+    is removed and an existing file at ``path`` is left as it was.
+    """
+    progress = progress or Progress()
     ensure_app()
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     os.close(fd)
     try:
-        pages = _paint(report, tmp)
+        pages = _paint(report, tmp, progress)
         data = Path(tmp).read_bytes()
         if not data.startswith(b"%PDF"):
             raise OSError(f"Qt did not write a PDF for {out}")

@@ -145,12 +145,3 @@ def test_pdf_export_reports_a_missing_report_module(open_window, dialogs, monkey
         m.setattr(builtins, "__import__", fake_import)
         window.files.export_pdf()
     assert dialogs["messages"] and "not available" in dialogs["messages"][-1][0]
-
-
-def test_pdf_export_writes_a_report(open_window, dialogs, monkeypatch, tmp_path):
-    window = open_window()
-    target = tmp_path / "report.pdf"
-    monkeypatch.setattr(dialogs_mod, "get_save_path", lambda *_a: str(target))
-    window.files.export_pdf()
-    assert not dialogs["messages"], dialogs["messages"]
-    assert target.read_bytes().startswith(b"%PDF")
