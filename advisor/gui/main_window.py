@@ -151,6 +151,9 @@ class MainWindow(QMainWindow):
         s.sig_rename.connect(lambda o, n: self._run(operations.rename_scenario, d, old=o, new=n))
         s.sig_delete.connect(lambda n: self._run(operations.delete_scenario, d, name=n))
         s.sig_move.connect(lambda n, k: self._run(operations.move_scenario, d, name=n, step=k))
+        s.sig_describe.connect(
+            lambda n, t: self._run(operations.set_scenario_description, d, name=n, description=t)
+        )
         r = self.rec_view
         r.sig_force.connect(lambda c, h: self._run(operations.force_channel, d, channel=c, how=h))
         r.sig_tool.connect(lambda t: self._run(operations.set_tool, d, tool=t))

@@ -22,6 +22,7 @@ __all__ = [
     "move_scenario",
     "rename_scenario",
     "set_ambition",
+    "set_scenario_description",
     "set_profile_field",
     "set_tool",
 ]
@@ -105,6 +106,16 @@ def set_tool(doc: PlanDocument, *, tool: str | None) -> None:
 
 def set_ambition(doc: PlanDocument, *, ambition: str) -> None:
     _edit_scenario(doc, f"Set cadence ambition to {ambition}", ambition=ambition)
+
+
+def set_scenario_description(doc: PlanDocument, *, name: str, description: str) -> None:
+    """Describe scenario ``name`` (the report's cover shows the description)."""
+    scenarios = [
+        s.model_copy(update={"description": description}) if s.name == name else s
+        for s in doc.plan.scenarios
+    ]
+    after = _plan_with(doc.plan, scenarios=[s.model_dump(mode="json") for s in scenarios])
+    _push(doc, after, f"Describe scenario {name}", scenario=name)
 
 
 def _unique_name(plan: Plan, base: str) -> str:

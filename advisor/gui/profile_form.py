@@ -86,10 +86,16 @@ class ProfileForm(QScrollArea):
         self.setWidget(body)
 
     # --- building ----------------------------------------------------------------------------
-    def _group(self, title: str, inner: QWidget | None = None) -> QFormLayout:
+    def _group(
+        self, title: str, inner: QWidget | None = None, *, labels_above: bool = False
+    ) -> QFormLayout:
         group = QGroupBox(title)
         form = QFormLayout(group)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(
+            QFormLayout.RowWrapPolicy.WrapAllRows
+            if labels_above
+            else QFormLayout.RowWrapPolicy.WrapLongRows
+        )
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         if inner is not None:
             form.addRow(inner)
@@ -97,8 +103,11 @@ class ProfileForm(QScrollArea):
         return form
 
     def _build_company(self) -> None:
-        form = self._group("Company")
+        # Labels above fields: beside the long "Followers per channel" label the name field
+        # was a third of the panel wide and long names were clipped.
+        form = self._group("Company", labels_above=True)
         self.name = QLineEdit()
+        self.name.setPlaceholderText("Company or organisation name")
         self.name.editingFinished.connect(lambda: self._emit("name", self.name.text().strip(), ""))
         self.market = self._combo(_MARKETS, "market")
         self.regulated = self._combo(_REGIMES, "regulated")
@@ -218,6 +227,8 @@ class ProfileForm(QScrollArea):
             w.blockSignals(True)
         if not self.name.hasFocus():
             self.name.setText(profile.name)
+            self.name.setCursorPosition(0)  # show the start of a long name, not its end
+        self.name.setToolTip(profile.name)
         self.market.setCurrentIndex(self.market.findData(profile.market.value))
         self.regulated.setCurrentIndex(self.regulated.findData(profile.regulated.value))
         self.followers.setValue(profile.followers)

@@ -1,11 +1,11 @@
-"""The scenario list: select, add, duplicate, rename (double-click), delete, reorder."""
+"""The scenario list: select, add, duplicate, rename (double-click), describe, delete, reorder."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
-    QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -25,6 +25,7 @@ class ScenarioPanel(QWidget):
     sig_rename = Signal(str, str)
     sig_delete = Signal(str)
     sig_move = Signal(str, int)
+    sig_describe = Signal(str, str)  # scenario name, new description
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,9 +35,11 @@ class ScenarioPanel(QWidget):
         self.list.setEditTriggers(
             QListWidget.EditTrigger.DoubleClicked | QListWidget.EditTrigger.EditKeyPressed
         )
-        self.description = QLabel()
-        self.description.setObjectName("hint")
-        self.description.setWordWrap(True)
+        self.description = QLineEdit()
+        self.description.setObjectName("scenarioDescription")
+        self.description.setPlaceholderText("Describe this scenario (shown in the report)")
+        self.description.setClearButtonEnabled(True)
+        self._described: str | None = None  # the scenario whose description is shown
         buttons = QGridLayout()
         buttons.setSpacing(4)
         self.btn_add = QPushButton("Add")
@@ -69,6 +72,7 @@ class ScenarioPanel(QWidget):
         self.btn_down.clicked.connect(lambda: self._emit_move(+1))
         self.list.currentItemChanged.connect(self._on_current_changed)
         self.list.itemChanged.connect(self._on_item_changed)
+        self.description.editingFinished.connect(self._on_description_edited)
 
     def current_name(self) -> str | None:
         item = self.list.currentItem()
@@ -88,7 +92,13 @@ class ScenarioPanel(QWidget):
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
         scenario = plan.scenario(current)
-        self.description.setText(scenario.description or "Double-click a scenario to rename it.")
+        if current != self._described or not self.description.hasFocus():
+            self.description.setText(scenario.description)
+            self.description.setCursorPosition(0)
+        self._described = current
+        self.description.setToolTip(
+            scenario.description or "What this scenario tries; the report's cover shows it"
+        )
         n = len(plan.scenarios)
         row = self.list.currentRow()
         self.btn_delete.setEnabled(n > 1)
@@ -119,3 +129,7 @@ class ScenarioPanel(QWidget):
         if new != old:
             # Deferred: renaming rebuilds this list, which must not happen inside its editor.
             QTimer.singleShot(0, lambda: self.sig_rename.emit(old, new))
+
+    def _on_description_edited(self) -> None:
+        if self._described is not None:
+            self.sig_describe.emit(self._described, self.description.text().strip())

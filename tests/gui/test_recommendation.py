@@ -104,3 +104,13 @@ def test_form_fields_edit_the_shared_profile(open_window, qtbot):
     assert window.doc.plan.profile.voice == 0.9
     assert window.doc.plan.scenarios[1].changes == {"people": 6}  # scenarios keep overrides
     assert window.doc.undo_stack.count() == 6
+
+
+def test_company_name_field_is_wide_enough_at_1280x800(open_window, qtbot):
+    window = open_window("regional_bank.yaml")  # "Riverside Savings Bank"
+    window.resize(1280, 800)
+    name = window.form.name
+    qtbot.waitUntil(lambda: name.width() > 0, timeout=2000)
+    text_width = name.fontMetrics().horizontalAdvance(name.text())
+    assert name.width() > text_width + 20, (name.width(), text_width)
+    assert name.cursorPosition() == 0  # a long name shows its start

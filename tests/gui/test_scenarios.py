@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from advisor.gui import operations
 
 
@@ -99,3 +101,34 @@ def test_invalid_edit_is_rejected_and_changes_nothing(open_window):
         operations_err = str(exc)
     assert operations_err and "at least one goal" in operations_err
     assert window.doc.plan == before
+
+
+def test_scenario_description_is_editable_and_undoable(open_window, qtbot):
+    window = open_window()
+    edit = window.scenarios.description
+    before = window.doc.scenario().description
+    assert edit.text() == before
+    qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(edit, "  Today's team, with a new intern  ")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert window.doc.scenario().description == "Today's team, with a new intern"
+    assert window.isWindowModified()
+    window.scenarios.list.setCurrentRow(1)  # another scenario shows its own description
+    assert edit.text() == window.doc.plan.scenarios[1].description
+    window.undo_action.trigger()
+    assert window.doc.plan.scenarios[0].description == before
+    assert window.doc.scenario_name == window.doc.plan.scenarios[0].name  # shown where undone
+    assert edit.text() == before
+    window.redo_action.trigger()
+    assert edit.text() == "Today's team, with a new intern"
+
+
+def test_description_edit_commits_to_the_scenario_it_was_typed_for(open_window, qtbot):
+    window = open_window()
+    first = window.doc.scenario_name
+    edit = window.scenarios.description
+    edit.setText("Typed for the first scenario")  # not committed yet
+    edit.editingFinished.emit()  # as the focus leaves for the list
+    window.scenarios.list.setCurrentRow(2)
+    assert window.doc.plan.scenario(first).description == "Typed for the first scenario"
+    assert window.doc.plan.scenarios[2].description != "Typed for the first scenario"
