@@ -47,7 +47,12 @@ def _mix(prep: Prepared, weights: list[float], hint: MixSolution | None = None) 
 
 
 def _margin(
-    prep: Prepared, weights: list[float], g: int, sign: int, hint: MixSolution
+    prep: Prepared,
+    weights: list[float],
+    g: int,
+    sign: int,
+    hint: MixSolution,
+    check: Callable[[], None],
 ) -> tuple[float | None, tuple[int, ...]]:
     base = tuple(sorted(hint.members))
     share = weights[g]
@@ -55,11 +60,13 @@ def _margin(
     lo = 0.0
     for step in _SCAN:
         delta = min(step, limit)
+        check()
         mix = _mix(prep, _shifted(weights, g, share + sign * delta), hint)
         if mix != base:
             hi, hi_mix = delta, mix
             while hi - lo > _TOL:
                 mid = (lo + hi) / 2
+                check()
                 m = _mix(prep, _shifted(weights, g, share + sign * mid), hint)
                 if m != base:
                     hi, hi_mix = mid, m
@@ -89,11 +96,14 @@ def sensitivity(
     steps = len(goals) + samples
     done = 0
 
+    def check() -> None:
+        if should_stop is not None and should_stop():
+            raise Cancelled
+
     def tick() -> None:
         nonlocal done
         done += 1
-        if should_stop is not None and should_stop():
-            raise Cancelled
+        check()
         if on_progress is not None:
             on_progress(done / steps)
 
@@ -101,9 +111,9 @@ def sensitivity(
     margins = []
     for g, goal in enumerate(goals):
         down, mix_down = (
-            _margin(prep, weights, g, -1, base_solution) if weights[g] > 0 else (None, base)
+            _margin(prep, weights, g, -1, base_solution, check) if weights[g] > 0 else (None, base)
         )
-        up, mix_up = _margin(prep, weights, g, +1, base_solution)
+        up, mix_up = _margin(prep, weights, g, +1, base_solution, check)
         margins.append(
             GoalSensitivity(
                 goal=goal,

@@ -23,6 +23,11 @@ if not _STYLE.exists():
 
 
 def _application() -> QApplication:
+    # Background analysis runs in a Python thread. Every Qt call from the UI thread releases
+    # and retakes the interpreter lock, waiting up to the switch interval each time the worker
+    # holds it (5 ms by default): a form update of a few hundred calls then stalls for
+    # 100+ ms. A 1 ms interval keeps the window responsive at a small cost to the worker.
+    sys.setswitchinterval(0.001)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName("ChannelAdvisor")

@@ -9,18 +9,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 __all__ = ["ChartView"]
 
 Draw = Callable[[Any], None]  # draws on a matplotlib Axes
 _FIRST_DRAW_DELAY_MS = 120
+_SETTLE_MS = 40
+"""Charts redraw once edits pause this long: a slider drag updates the table and figures at
+once and the charts (tens of ms of matplotlib each) when the hand stops."""
 _NARROW_PX = 760
 
 
 class ChartView(QWidget):
     """Shows ``draw(ax)`` on a canvas; call set_draw() with a new function to redraw."""
+
+    sig_drawn = Signal()
 
     def __init__(
         self, *, empty_text: str = "Nothing to show yet", parent: QWidget | None = None
@@ -42,6 +47,9 @@ class ChartView(QWidget):
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(150)
         self._resize_timer.timeout.connect(self._update_chart)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.timeout.connect(self._update_chart)
 
     def set_draw(self, draw: Draw | None, empty_text: str | None = None) -> None:
         """Set what to draw (None shows the empty text); redraws when visible."""
@@ -50,16 +58,21 @@ class ChartView(QWidget):
             self._placeholder.setText(empty_text)
         self._dirty = True
         if self.isVisible():
-            QTimer.singleShot(self._delay(), self._update_chart)
+            self._settle.start(self._delay())
 
     def _delay(self) -> int:
         # The first chart imports matplotlib (~0.5 s): let the window paint before that.
-        return 0 if self._canvas is not None else _FIRST_DRAW_DELAY_MS
+        return _SETTLE_MS if self._canvas is not None else _FIRST_DRAW_DELAY_MS
+
+    @property
+    def pending(self) -> bool:
+        """True while a redraw is scheduled but not yet painted."""
+        return self._dirty and self.isVisible()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         if self._dirty:
-            QTimer.singleShot(self._delay(), self._update_chart)
+            self._settle.start(self._delay())
 
     def figure(self) -> Any:
         """The matplotlib Figure (creating the canvas if needed); for tests and export."""
@@ -75,6 +88,7 @@ class ChartView(QWidget):
 
         self._figure = new_figure()
         self._canvas = FigureCanvasQTAgg(self._figure)
+        self._canvas.mpl_connect("draw_event", lambda _event: self.sig_drawn.emit())
         self._canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._canvas.setMinimumSize(120, 120)
         self._layout.addWidget(self._canvas)

@@ -29,7 +29,8 @@ from .sensitivity_view import SensitivityView
 
 __all__ = ["MainWindow"]
 
-DEBOUNCE_MS = 150
+DEBOUNCE_MS = 25
+"""Quiet period after a recompute: edits inside it are coalesced into one trailing recompute."""
 
 
 class MainWindow(QMainWindow):
@@ -56,13 +57,15 @@ class MainWindow(QMainWindow):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
+        self._pending = False
         self._build_layout()
         self.files = FileController(self, doc, autosaver)
         self._build_menus()
         self._build_status_bar()
         self._connect()
         self._restore_geometry()
-        self._on_catalog_changed()
+        self.rec_view.set_catalog(self.doc.catalog)
+        self.kb_view.set_catalog(self.doc.catalog)
         self._update_title()
         self._update_views()
         self._recompute()
@@ -142,7 +145,7 @@ class MainWindow(QMainWindow):
         d.sig_catalog_changed.connect(self._on_catalog_changed)
         d.sig_modified_changed.connect(self.setWindowModified)
         d.sig_path_changed.connect(self._update_title)
-        self._debounce.timeout.connect(self._recompute)
+        self._debounce.timeout.connect(self._on_debounce_timeout)
         self.form.sig_edited.connect(self._on_profile_edited)
         s = self.scenarios
         s.sig_selected.connect(d.select_scenario)
@@ -182,13 +185,30 @@ class MainWindow(QMainWindow):
 
     # --- refresh -------------------------------------------------------------------------------
     def _on_plan_changed(self, *_args) -> None:
+        self.sensitivity.runner.cancel()  # first: its thread competes for the interpreter
         self._update_views()
-        self._debounce.start()
+        self._request_recompute()
 
     def _on_catalog_changed(self) -> None:
         self.rec_view.set_catalog(self.doc.catalog)
         self.kb_view.set_catalog(self.doc.catalog)
+        self._request_recompute()
+
+    def _request_recompute(self) -> None:
+        """Leading-edge debounce: the first edit recomputes at once, a burst (a slider drag)
+        coalesces into one trailing recompute per quiet period. The running analysis is
+        cancelled first so it does not compete with the recompute for the interpreter."""
+        self.sensitivity.runner.cancel()
+        if self._debounce.isActive():
+            self._pending = True
+            return
+        self._recompute()
         self._debounce.start()
+
+    def _on_debounce_timeout(self) -> None:
+        if self._pending:
+            self._pending = False
+            self._recompute()
 
     def _on_tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.compare_view and self._compare_dirty:
@@ -205,7 +225,6 @@ class MainWindow(QMainWindow):
 
     def _recompute(self) -> None:
         """Rebuild the current scenario's recommendation (fast, on the UI thread)."""
-        self._debounce.stop()
         scenario = self.doc.scenario()
         try:
             prep = prepare(self.doc.plan, scenario.name, self.doc.catalog)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.tables import compare_frame
+from ..core.tables import compare_rows
 from ..core.vocab import Activity, Goal
 from . import fmt
 from .content import Inputs
@@ -124,11 +124,11 @@ def coverage_section(inp: Inputs) -> Section:
 
 def whatif_section(inp: Inputs) -> Section:
     recs = inp.recs
-    df = compare_frame(recs, 0)
+    table = compare_rows(recs, 0)
     base = recs[0].scenario
     scen = tuple((s.name, s.description or "-") for s in inp.plan.scenarios)
     rows = []
-    for r, (_, row) in zip(recs, df.iterrows(), strict=True):
+    for r, row in zip(recs, table, strict=True):
         change = []
         if row["added"]:
             change.append("+ " + inp.name_list(row["added"].split(", ")))
