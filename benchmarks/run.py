@@ -627,7 +627,12 @@ def bench_mix(
 
 
 def _grid_margin(
-    prep: Prepared, weights: list[float], g: int, sign: int, base_or_hint: Any
+    prep: Prepared,
+    weights: list[float],
+    g: int,
+    sign: int,
+    base_or_hint: Any,
+    check: Any = None,
 ) -> tuple[float | None, tuple[int, ...]]:
     """The naive margin: walk the share in uniform steps of the bisection tolerance (0.005).
 
@@ -643,6 +648,8 @@ def _grid_margin(
     k = 1
     while True:
         delta = min(k * sens_mod._TOL, limit)
+        if check is not None:
+            check()
         mix = sens_mod._mix(prep, sens_mod._shifted(weights, g, share + sign * delta), *extra)
         if mix != base:
             return delta, mix
