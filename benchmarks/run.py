@@ -1228,8 +1228,21 @@ def machine() -> dict[str, str]:
         "python": f"{platform.python_implementation()} {platform.python_version()}",
         "numpy": np.__version__,
         "PySide6": qt,
+        "bytecode": _bytecode_state(),
         "code": code_version(),
     }
+
+
+def _bytecode_state() -> str:
+    """Cold starts depend on it: without .pyc files every start recompiles the libraries."""
+    import matplotlib
+
+    cached = (Path(matplotlib.__file__).parent / "__pycache__").is_dir()
+    flag = os.environ.get("PYTHONDONTWRITEBYTECODE", "unset")
+    return (
+        f"installed packages {'precompiled' if cached else 'NOT precompiled'} "
+        f"(scripts/dev runs `uv sync --compile-bytecode`); PYTHONDONTWRITEBYTECODE={flag}"
+    )
 
 
 def code_version() -> str:
