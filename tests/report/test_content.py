@@ -3,34 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
+from report_common import EXAMPLE_DIR, MAIN_HEADINGS, NASTY
 
 from advisor.core.engine import recommend
-from advisor.core.loading import load_catalog, load_plan
+from advisor.core.loading import load_plan
 from advisor.report import fmt
 from advisor.report.content import build_report
 from advisor.report.markup import chart_token, to_html
 from advisor.report.model import Chart, Table
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
-MAIN_HEADINGS = [
-    "Executive summary",
-    "Channels in the mix",
-    "Staffing",
-    "Goal coverage",
-    "What-if scenarios",
-    "Robustness",
-    "Roles and policy",
-    "Appendix: assumptions and figures",
-]
-NASTY = '<b>Acme</b> & "Sons" <script>x</script>'
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
+EXAMPLES = EXAMPLE_DIR
 
 
 def test_sections_in_order_with_one_per_mix_channel(catalog):

@@ -6,30 +6,15 @@ from pathlib import Path
 
 import pytest
 from pdfminer.high_level import extract_text
+from report_common import EXAMPLE_DIR, MAIN_HEADINGS, NASTY
 
 from advisor.cli import main
 from advisor.core.engine import recommend
 from advisor.core.errors import AdvisorInputError
-from advisor.core.loading import load_catalog, load_plan
+from advisor.core.loading import load_plan
 from advisor.report import fmt, write_report
 
-EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "resources" / "examples").glob("*.yaml"))
-MAIN_HEADINGS = [
-    "Executive summary",
-    "Channels in the mix",
-    "Staffing",
-    "Goal coverage",
-    "What-if scenarios",
-    "Robustness",
-    "Roles and policy",
-    "Appendix: assumptions and figures",
-]
-NASTY = '<b>Acme</b> & "Sons" <script>x</script>'
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
+EXAMPLES = sorted(EXAMPLE_DIR.glob("*.yaml"))
 
 
 @pytest.fixture(autouse=True)

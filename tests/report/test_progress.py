@@ -6,16 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from advisor.core.loading import load_catalog, load_plan
+from advisor.core.loading import load_plan
 from advisor.report import Cancelled, write_report
 from advisor.report.progress import Progress
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
 
 
 @pytest.fixture(autouse=True)
