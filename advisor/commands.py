@@ -155,10 +155,16 @@ def cmd_compare(args: argparse.Namespace) -> str:
 
 def cmd_validate(args: argparse.Namespace) -> str:
     data, _ = read_document(args.file)
-    if isinstance(data, dict) and "platforms" in data:
-        cat = load_catalog(args.file)
+    kb_keys = {"platforms", "tools", "sources", "assumptions"}
+    if isinstance(data, dict) and kb_keys & set(data) and "profile" not in data:
+        if {"platforms", "tools", "sources", "assumptions"} <= set(data):
+            cat = load_catalog(args.file)
+            kind = "knowledge base"
+        else:  # a user's overlay: check it merged over the shipped knowledge base
+            cat = load_catalog(overlay=args.file)
+            kind = "overlay (merged over the shipped knowledge base)"
         return (
-            f"{args.file}: valid knowledge base ({len(cat.platforms)} channels, "
+            f"{args.file}: valid {kind} ({len(cat.platforms)} channels, "
             f"{len(cat.tools)} tools, {len(cat.sources)} sources)"
         )
     plan = load_plan(args.file)
@@ -214,6 +220,20 @@ def cmd_report(args: argparse.Namespace) -> str:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    import os
+    import sys
+
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if headless and not os.environ.get("QT_QPA_PLATFORM"):
+        raise AdvisorInputError.single(
+            "display",
+            "",
+            "no display to open the window on; use `advisor recommend PLAN` for the answer in "
+            "the terminal, `advisor report PLAN -o FILE.pdf` for the report, or set "
+            "QT_QPA_PLATFORM=offscreen",
+        )
     from .gui.app import run
 
     return run(args.plan, overlay=args.overlay)

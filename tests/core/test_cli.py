@@ -184,3 +184,21 @@ def test_overlay_overrides_a_figure(tmp_path, capsys) -> None:
     overlay.write_text("platforms:\n- id: linkedin\n  b2b: [7, est]\n")
     code, _, err = run(capsys, "--overlay", str(overlay), "recommend", EXAMPLE)
     assert code == 2 and "b2b" in err
+
+
+def test_window_without_display_is_a_clear_error(capsys, monkeypatch) -> None:
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    code, _, err = run(capsys)
+    assert code == 2 and "no display" in err and "advisor recommend" in err
+
+
+def test_validate_an_overlay(tmp_path, capsys) -> None:
+    overlay = tmp_path / "mine.yaml"
+    overlay.write_text("platforms:\n- id: linkedin\n  b2b: [0.9, est]\n")
+    code, out, _ = run(capsys, "validate", str(overlay))
+    assert code == 0 and "valid overlay" in out
+    overlay.write_text("platforms:\n- id: linkedin\n  b2b: [9, est]\n")
+    code, _, err = run(capsys, "validate", str(overlay))
+    assert code == 2 and "b2b" in err and "between 0 and 1" in err
