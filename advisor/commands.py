@@ -227,13 +227,21 @@ def cmd_gui(args: argparse.Namespace) -> int:
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     )
     if headless and not os.environ.get("QT_QPA_PLATFORM"):
-        raise AdvisorInputError.single(
-            "display",
-            "",
-            "no display to open the window on; use `advisor recommend PLAN` for the answer in "
-            "the terminal, `advisor report PLAN -o FILE.pdf` for the report, or set "
-            "QT_QPA_PLATFORM=offscreen",
+        # No screen to show the window on: give the same answer in the terminal instead.
+        from .cli import EXAMPLE_PLAN
+
+        plan = args.plan or str(EXAMPLE_PLAN)
+        print(
+            "No display found, so the window cannot open; here is the recommendation in the "
+            "terminal (with a display, `advisor` opens the app; QT_QPA_PLATFORM=offscreen forces "
+            "it to run without one).\n",
+            file=sys.stderr,
         )
+        fallback = argparse.Namespace(
+            plan=plan, scenario=None, format="table", sensitivity=False, overlay=args.overlay
+        )
+        sys.stdout.write(cmd_recommend(fallback) + "\n")
+        return 0
     from .gui.app import run
 
     return run(args.plan, overlay=args.overlay)
