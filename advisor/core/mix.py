@@ -100,6 +100,7 @@ class _Search:
     cand: list[int] = field(default_factory=list)
     kmax: int = 0
     misses: list[list[float]] = field(default_factory=list)
+    cap: float = 0.0
 
     def run_option(self, t: int) -> None:
         p = self.prob
@@ -109,7 +110,8 @@ class _Search:
             return
         h0 = sum(self.hrs[c] for c in forced)
         m0 = sum(p.managed[c] for c in forced)
-        if h0 > p.capacity + EPS or p.licence(t, m0, h0) > p.budget + EPS:
+        self.cap = self._hours_cap(t)
+        if h0 > self.cap + EPS or p.licence(t, m0, h0) > p.budget + EPS:
             return
         self.kmax = p.max_count if p.max_count is not None else len(p.ids)
         if not self.misses:
@@ -122,7 +124,7 @@ class _Search:
         free = [
             c
             for c in range(len(p.ids))
-            if c not in p.forced and not math.isinf(self.hrs[c]) and self.hrs[c] <= p.capacity
+            if c not in p.forced and not math.isinf(self.hrs[c]) and self.hrs[c] <= self.cap
         ]
         gain = {c: self._gain(c, r) for c in free}
         self.cand = sorted(
@@ -131,6 +133,25 @@ class _Search:
             reverse=True,
         )
         self._dfs(0, r, tuple(forced), h0, m0)
+
+    def _hours_cap(self, t: int) -> float:
+        """Most hours any feasible mix can use under option t: the staff hours, and the hours
+        whose seats the tool budget can still pay for (the licence grows with hours and with
+        managed channels, so its value with no channel managed is a lower bound)."""
+        p = self.prob
+        hi = min(p.capacity, sum(h for h in p.hours[t] if not math.isinf(h)))
+        if p.licence(t, 0, hi) <= p.budget + EPS:
+            return hi
+        lo = 0.0
+        if p.licence(t, 0, lo) > p.budget + EPS:
+            return -1.0  # not even an empty mix fits the budget
+        while hi - lo > 1e-6 * max(1.0, hi):
+            mid = (lo + hi) / 2
+            if p.licence(t, 0, mid) <= p.budget + EPS:
+                lo = mid
+            else:
+                hi = mid
+        return hi
 
     def _gain(self, c: int, r: list[float]) -> float:
         return sum(map(mul, map(mul, self.weights, r), self.prob.values[c]))
@@ -153,7 +174,7 @@ class _Search:
         left = self.kmax - len(members)
         if i >= len(self.cand) or left <= 0:
             return
-        room = p.capacity - h
+        room = self.cap - h
         rest = [c for c in self.cand[i:] if self.hrs[c] <= room + EPS]
         if not rest:
             return
