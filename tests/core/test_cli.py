@@ -205,3 +205,20 @@ def test_validate_an_overlay(tmp_path, capsys) -> None:
     overlay.write_text("platforms:\n- id: linkedin\n  b2b: [9, est]\n")
     code, _, err = run(capsys, "validate", str(overlay))
     assert code == 2 and "b2b" in err and "between 0 and 1" in err
+
+
+def test_json_contract_matches_its_documentation(capsys) -> None:
+    import re
+
+    doc = (Path(__file__).parents[2] / "docs" / "json-contract.md").read_text()
+    top, channel = doc.split("Each entry of `channels`:")
+    documented = set(re.findall(r"^\| `([a-z_]+)`", top, re.M))
+    for row in re.findall(r"^\| (`[^|]+`) \|", top, re.M):  # rows naming several fields
+        documented |= set(re.findall(r"`([a-z_]+)`", row))
+    documented_channel = set()
+    for row in re.findall(r"^\| (`[^|]+`) \|", channel.split("Goal ids:")[0], re.M):
+        documented_channel |= set(re.findall(r"`([a-z_]+)`", row))
+    code, out, _ = run(capsys, "recommend", EXAMPLE, "--format", "json", "--sensitivity")
+    data = json.loads(out)
+    assert set(data) == documented
+    assert set(data["channels"][0]) == documented_channel
