@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.errors import AdvisorInputError
 
@@ -13,6 +22,7 @@ __all__ = [
     "ask_save_changes",
     "get_open_path",
     "get_save_path",
+    "show_document",
     "show_message",
     "show_problems",
 ]
@@ -47,6 +57,37 @@ def show_problems(parent: QWidget | None, title: str, exc: AdvisorInputError) ->
 
 def show_message(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
+
+
+def _browser(*, html: str | None = None, markdown: str | None = None) -> QTextBrowser:
+    view = QTextBrowser()
+    view.setOpenExternalLinks(True)
+    if markdown is not None:
+        view.setMarkdown(markdown)
+    else:
+        view.setHtml(html or "")
+    return view
+
+
+def show_document(
+    parent: QWidget | None, title: str, html: str, *, details: str | None = None
+) -> None:
+    """A readable text (HTML); with ``details`` (Markdown), a second tab holds them."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.resize(640, 560)
+    box = QVBoxLayout(dialog)
+    if details is None:
+        box.addWidget(_browser(html=html))
+    else:
+        tabs = QTabWidget()
+        tabs.addTab(_browser(html=html), "In plain words")
+        tabs.addTab(_browser(markdown=details), "Technical details")
+        box.addWidget(tabs)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    box.addWidget(buttons)
+    dialog.exec()
 
 
 def ask_save_changes(parent: QWidget | None, name: str) -> str:

@@ -1,11 +1,21 @@
-"""Small building blocks of the profile form: weight sliders with their share, a voice slider."""
+"""Small building blocks of the profile form: weight sliders, a voice slider, a notes editor."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
-__all__ = ["VoiceSlider", "WeightGroup"]
+__all__ = ["NotesEdit", "VoiceSlider", "WeightGroup", "spin"]
 
 _SCALE = 10  # slider steps per unit of weight
 
@@ -30,6 +40,7 @@ class WeightGroup(QWidget):
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         self._sliders: dict[str, QSlider] = {}
+        self._names: dict[str, QLabel] = {}
         self._shares: dict[str, QLabel] = {}
         for row, (key, label) in enumerate(items):
             name = QLabel(label.replace("&", "&&"))
@@ -51,15 +62,24 @@ class WeightGroup(QWidget):
             slider.valueChanged.connect(lambda v, k=key: self._on_slider_changed(k, v))
             slider.sliderReleased.connect(self.sig_gesture_done)
             self._sliders[key] = slider
+            self._names[key] = name
             self._shares[key] = share
 
     def slider(self, key: str) -> QSlider:
         return self._sliders[key]
 
+    def weight_keys(self) -> list[str]:
+        return list(self._sliders)
+
+    def label(self, key: str) -> QLabel:
+        return self._names[key]
+
     def set_weights(self, weights: dict[str, float]) -> None:
-        """Show these weights (no signals)."""
+        """Show these weights (no signals); a slider the user is dragging keeps its place."""
         for key, slider in self._sliders.items():
             w = float(weights.get(key, 0.0))
+            if slider.isSliderDown():
+                continue
             slider.blockSignals(True)
             slider.setMaximum(max(slider.maximum(), int(round(w * _SCALE))))
             slider.setValue(int(round(w * _SCALE)))
@@ -110,6 +130,33 @@ class VoiceSlider(QWidget):
         self.slider.sliderReleased.connect(self.sig_gesture_done)
 
     def set_voice(self, voice: float) -> None:
+        if self.slider.isSliderDown():
+            return
         self.slider.blockSignals(True)
         self.slider.setValue(int(round(voice * 100)))
         self.slider.blockSignals(False)
+
+
+class NotesEdit(QPlainTextEdit):
+    """Multi-line text that reports one edit when the user leaves it, not one per keystroke."""
+
+    sig_committed = Signal(str)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
+        super().focusOutEvent(event)
+        self.sig_committed.emit(self.toPlainText())
+
+
+def spin(
+    lo: float, hi: float, *, step: float = 1, decimals: int = 1, prefix: str = "", suffix: str = ""
+) -> QDoubleSpinBox:
+    """A number field that reports a value when the user commits it, not per keystroke."""
+    box = QDoubleSpinBox()
+    box.setRange(lo, hi)
+    box.setSingleStep(step)
+    box.setDecimals(decimals)
+    box.setPrefix(prefix)
+    box.setSuffix(suffix)
+    box.setKeyboardTracking(False)
+    box.setGroupSeparatorShown(True)
+    return box

@@ -17,7 +17,9 @@ from . import dialogs, operations
 from .compare_view import CompareView
 from .config import settings
 from .document import PlanDocument
+from .field_marks import still_overridden
 from .file_ops import FileController
+from .help_menu import build_help_menu
 from .kb_view import KnowledgeView
 from .overlay import edit_figure
 from .profile_form import ProfileForm
@@ -80,9 +82,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.kb_view, "Knowledge base")
         self.setCentralWidget(self.tabs)
         self.scenario_dock = self._dock("Scenarios", self.scenarios, "scenarioDock")
-        self.profile_dock = self._dock(
-            "Company profile (shared by all scenarios)", self.form, "profileDock"
-        )
+        self.profile_dock = self._dock("Company profile", self.form, "profileDock")
         self.splitDockWidget(self.scenario_dock, self.profile_dock, Qt.Orientation.Vertical)
         self.resizeDocks(
             [self.scenario_dock, self.profile_dock], [250, 550], Qt.Orientation.Vertical
@@ -110,6 +110,11 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
+        edit.addSeparator()
+        edit.addAction(
+            "Clear all overrides of this scenario",
+            lambda: self._run(operations.clear_scenario_changes, self.doc),
+        )
         view = self.menuBar().addMenu("&View")
         view.addAction(self.scenario_dock.toggleViewAction())
         view.addAction(self.profile_dock.toggleViewAction())
@@ -118,16 +123,7 @@ class MainWindow(QMainWindow):
             action = view.addAction(self.tabs.tabText(i))
             action.triggered.connect(lambda _c=False, i=i: self.tabs.setCurrentIndex(i))
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(
-            "About Channel Advisor",
-            lambda: dialogs.show_message(
-                self,
-                "About Channel Advisor",
-                "Plan which social media channels to run, the staff "
-                "hours they take and the tools that help - explainably.",
-            ),
-        )
+        self.help_actions = build_help_menu(self.menuBar().addMenu("&Help"), self)
 
     def _build_status_bar(self) -> None:
         self.sensitivity = SensitivityControl(
@@ -146,7 +142,13 @@ class MainWindow(QMainWindow):
         d.sig_modified_changed.connect(self.setWindowModified)
         d.sig_path_changed.connect(self._update_title)
         self._debounce.timeout.connect(self._on_debounce_timeout)
-        self.form.sig_edited.connect(self._on_profile_edited)
+        f = self.form
+        f.sig_edited.connect(self._on_profile_edited)
+        f.sig_scope_changed.connect(self._update_dock_title)
+        f.sig_reset_override.connect(
+            lambda fld, k: self._run(operations.clear_scenario_override, d, field=fld, key=k)
+        )
+        f.sig_clear_overrides.connect(lambda: self._run(operations.clear_scenario_changes, d))
         s = self.scenarios
         s.sig_selected.connect(d.select_scenario)
         s.sig_add.connect(lambda: self._run(operations.add_scenario, d))
@@ -166,15 +168,26 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
     # --- edits ---------------------------------------------------------------------------------
-    def _run(self, operation, *args, **kwargs) -> None:
+    def _run(self, operation, *args, **kwargs) -> bool:
         try:
             operation(*args, **kwargs)
         except operations.EditRejected as exc:
             self.statusBar().showMessage(f"Not changed: {exc}", 6000)
             self._update_views()
+            return False
+        return True
 
     def _on_profile_edited(self, field: str, value: object, key: str) -> None:
-        self._run(operations.set_profile_field, self.doc, field=field, value=value, key=key or None)
+        if self.form.scenario_only:
+            op = operations.set_scenario_field
+        else:
+            op = operations.set_profile_field
+        done = self._run(op, self.doc, field=field, value=value, key=key or None)
+        note = (
+            None if self.form.scenario_only else still_overridden(self.doc.scenario(), field, value)
+        )
+        if done and note:  # a shared edit does not change a value the scenario overrides
+            self.statusBar().showMessage(note, 6000)
 
     def _on_figure_edited(self, what: str, item_id: str, field: str, value: float) -> None:
         try:
@@ -217,6 +230,15 @@ class MainWindow(QMainWindow):
     def _update_views(self) -> None:
         self.form.update_from(self.doc.plan.profile, self.doc.scenario())
         self.scenarios.update_from(self.doc.plan, self.doc.scenario_name)
+        self._update_dock_title()
+
+    def _update_dock_title(self, *_args) -> None:
+        scope = (
+            f"scenario {self.doc.scenario_name} only"
+            if self.form.scenario_only
+            else "shared by all scenarios"
+        )
+        self.profile_dock.setWindowTitle(f"Company profile — {scope}")
 
     def _update_title(self) -> None:
         name = self.doc.path.name if self.doc.path else "Untitled"

@@ -16,6 +16,8 @@ from .document import PlanDocument, PlanEdit
 __all__ = [
     "EditRejected",
     "add_scenario",
+    "clear_scenario_changes",
+    "clear_scenario_override",
     "delete_scenario",
     "duplicate_scenario",
     "force_channel",
@@ -23,6 +25,7 @@ __all__ = [
     "rename_scenario",
     "set_ambition",
     "set_scenario_description",
+    "set_scenario_field",
     "set_profile_field",
     "set_tool",
 ]
@@ -88,6 +91,51 @@ def _edit_scenario(doc: PlanDocument, text: str, key: str | None = None, **updat
         key=key,
         scenario=scenario.name,
     )
+
+
+def _set_changes(doc: PlanDocument, changes: dict[str, Any], text: str, key: str | None) -> None:
+    """Replace the current scenario's changes, refusing any that make its profile invalid."""
+    try:
+        doc.scenario().model_copy(update={"changes": changes}).apply(doc.plan.profile)
+    except ValidationError as exc:
+        raise EditRejected(_message(exc)) from None
+    _edit_scenario(doc, text, key, changes=changes)
+
+
+def set_scenario_field(
+    doc: PlanDocument, *, field: str, value: Any, key: str | None = None, label: str | None = None
+) -> None:
+    """Override one profile field in the current scenario only (a mapping: only the keys given)."""
+    changes = dict(doc.scenario().changes)
+    previous = changes.get(field)
+    if isinstance(value, dict):
+        value = (previous if isinstance(previous, dict) else {}) | value
+    changes[field] = value
+    name = doc.scenario_name
+    text = f"Change {label or field.replace('_', ' ')} in scenario {name}"
+    _set_changes(doc, changes, text, f"{name}|{key}" if key else None)
+
+
+def clear_scenario_override(doc: PlanDocument, *, field: str, key: str | None = None) -> None:
+    """Use the shared value again for ``field`` (or only its mapping ``key``) in this scenario."""
+    changes = dict(doc.scenario().changes)
+    inner = changes.get(field)
+    if key is not None and isinstance(inner, dict):
+        rest = {k: v for k, v in inner.items() if k != key}
+        changes = changes | {field: rest} if rest else _without(changes, field)
+    else:
+        changes = _without(changes, field)
+    what = f"{field}.{key}" if key else field
+    _set_changes(doc, changes, f"Use shared {what.replace('_', ' ')} in {doc.scenario_name}", None)
+
+
+def clear_scenario_changes(doc: PlanDocument) -> None:
+    """Drop every profile override of the current scenario."""
+    _set_changes(doc, {}, f"Clear overrides of scenario {doc.scenario_name}", None)
+
+
+def _without(changes: dict[str, Any], field: str) -> dict[str, Any]:
+    return {k: v for k, v in changes.items() if k != field}
 
 
 def force_channel(doc: PlanDocument, *, channel: str, how: str | None) -> None:

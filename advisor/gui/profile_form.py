@@ -1,9 +1,14 @@
-"""The company profile form (left panel). It shows plan.profile and emits edits; no rules."""
+"""The company profile form (left panel).
+
+It shows the profile in effect for the current scenario (the shared profile with the scenario's
+changes merged in), marks the fields the scenario overrides, and emits edits; no rules.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,7 +27,9 @@ from PySide6.QtWidgets import (
 
 from ..core.plan import CompanyProfile, Scenario
 from ..core.vocab import AGE_BANDS, Format, Goal, Market, Regime, Segment
-from .form_widgets import VoiceSlider, WeightGroup
+from .field_marks import FieldMarks, override_paths, scope_note_html
+from .form_widgets import NotesEdit, VoiceSlider, WeightGroup, spin
+from .scope_bar import ScopeBar
 
 __all__ = ["ProfileForm"]
 
@@ -46,30 +53,27 @@ _FORMATS = {
 }
 
 
-def _spin(
-    lo: float, hi: float, *, step: float = 1, decimals: int = 1, prefix: str = "", suffix: str = ""
-) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    spin.setRange(lo, hi)
-    spin.setSingleStep(step)
-    spin.setDecimals(decimals)
-    spin.setPrefix(prefix)
-    spin.setSuffix(suffix)
-    spin.setKeyboardTracking(False)
-    spin.setGroupSeparatorShown(True)
-    return spin
+class ProfileForm(QWidget):
+    """The profile editor with its scope switch on top.
 
-
-class ProfileForm(QScrollArea):
-    """Edits the shared profile. sig_edited(field, value, merge_key) for each user change."""
+    sig_edited(field, value, merge_key) for each user change (a mapping field sends only the
+    edited key); sig_reset_override(field, key or None) for "Use shared value";
+    sig_clear_overrides for "Clear all overrides"; sig_scope_changed(scenario_only).
+    """
 
     sig_edited = Signal(str, object, str)
+    sig_reset_override = Signal(str, object)
+    sig_clear_overrides = Signal()
+    sig_scope_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWidgetResizable(True)
         self.setObjectName("profileForm")
         self._gesture = 0
+        self._effective: dict[str, Any] = {}
+        self._shown: tuple[CompanyProfile, Scenario] | None = None
+        self.scope = ScopeBar()
+        self.marks = FieldMarks(self)
         body = QWidget()
         self._box = QVBoxLayout(body)
         self._box.setSpacing(10)
@@ -82,8 +86,26 @@ class ProfileForm(QScrollArea):
         self._build_audience()
         self._build_content()
         self._build_team()
+        self._build_report()
         self._box.addStretch(1)
-        self.setWidget(body)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 0)
+        outer.setSpacing(4)
+        outer.addWidget(self.scope)
+        outer.addWidget(self.scroller, 1)
+        self.scope.sig_scope_changed.connect(self._on_scope_changed)
+        self.scope.sig_clear_all.connect(self.sig_clear_overrides)
+        self.marks.sig_clear_all.connect(self.sig_clear_overrides)
+        self.marks.sig_reset.connect(self._on_reset_requested)
+        self.scope_note.linkActivated.connect(self._on_reset_requested)
+
+    @property
+    def scenario_only(self) -> bool:
+        """True when edits go to the current scenario's changes, not the shared profile."""
+        return self.scope.scenario_only
 
     # --- building ----------------------------------------------------------------------------
     def _group(
@@ -100,36 +122,52 @@ class ProfileForm(QScrollArea):
         if inner is not None:
             form.addRow(inner)
         self._box.addWidget(group)
+        self._last_group = group
         return form
+
+    def _row(self, form: QFormLayout, field: str, text: str, widget: QWidget) -> None:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        form.addRow(label, widget)
+        self.marks.register(field, label)
+
+    def _line(self, field: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.editingFinished.connect(lambda: self._emit(field, edit.text().strip(), ""))
+        return edit
 
     def _build_company(self) -> None:
         # Labels above fields: beside the long "Followers per channel" label the name field
         # was a third of the panel wide and long names were clipped.
         form = self._group("Company", labels_above=True)
-        self.name = QLineEdit()
-        self.name.setPlaceholderText("Company or organisation name")
-        self.name.editingFinished.connect(lambda: self._emit("name", self.name.text().strip(), ""))
+        self.name = self._line("name", "Company or organisation name")
+        self.industry = self._line("industry", "e.g. B2B software, retail bank, city council")
         self.market = self._combo(_MARKETS, "market")
         self.regulated = self._combo(_REGIMES, "regulated")
-        self.followers = _spin(0, 1e9, step=1000, decimals=0)
+        self.followers = spin(0, 1e9, step=1000, decimals=0)
         self.followers.setToolTip("Expected followers per channel; drives the engagement load")
-        self.response = _spin(0.5, 720, step=1, decimals=1, suffix=" h")
+        self.response = spin(0.5, 720, step=1, decimals=1, suffix=" h")
         self.response.setToolTip("How fast followers expect an answer")
-        form.addRow("Name", self.name)
-        form.addRow("Market", self.market)
-        form.addRow("Regulation", self.regulated)
-        form.addRow("Followers per channel", self.followers)
-        form.addRow("Response time", self.response)
+        self._row(form, "name", "Name", self.name)
+        self._row(form, "industry", "Industry", self.industry)
+        self._row(form, "market", "Market", self.market)
+        self._row(form, "regulated", "Regulation", self.regulated)
+        self._row(form, "followers", "Followers per channel", self.followers)
+        self._row(form, "response_hours", "Response time", self.response)
         self._connect_spin(self.followers, "followers", int)
         self._connect_spin(self.response, "response_hours", float)
+
+    def _weights(self, group: WeightGroup, field: str) -> None:
+        for key in group.weight_keys():
+            self.marks.register(f"{field}.{key}", group.label(key))
+        group.sig_weight_changed.connect(lambda k, w: self._emit(field, {k: w}, f"{field}.{k}"))
+        group.sig_gesture_done.connect(self._next_gesture)
 
     def _build_goals(self) -> None:
         self.goals = WeightGroup([(g.value, g.label) for g in Goal])
         self._group("Goals (weight, share of all goals)", self.goals)
-        self.goals.sig_weight_changed.connect(
-            lambda k, w: self._emit("goals", {k: w}, f"goals.{k}")
-        )
-        self.goals.sig_gesture_done.connect(self._next_gesture)
+        self._weights(self.goals, "goals")
 
     def _build_audience(self) -> None:
         self.ages = WeightGroup([(b, f"Age {b}") for b in AGE_BANDS])
@@ -138,13 +176,11 @@ class ProfileForm(QScrollArea):
         )
         form = self._group("Audience (weight, share)", self.ages)
         form.addRow(self.segments)
+        self._weights(self.ages, "audience_age")
+        self._weights(self.segments, "audience_segment")
         self.voice = VoiceSlider()
         self._group("Brand voice", self.voice)
-        for group, field in ((self.ages, "audience_age"), (self.segments, "audience_segment")):
-            group.sig_weight_changed.connect(
-                lambda k, w, f=field: self._emit(f, {k: w}, f"{f}.{k}")
-            )
-            group.sig_gesture_done.connect(self._next_gesture)
+        self.marks.register("voice", self._last_group)
         self.voice.sig_voice_changed.connect(lambda v: self._emit("voice", v, "voice"))
         self.voice.sig_gesture_done.connect(self._next_gesture)
 
@@ -159,25 +195,26 @@ class ProfileForm(QScrollArea):
             grid.addWidget(box, i // 2, i % 2)
             self.content[fmt] = box
         self._group("Content the team can produce", inner)
+        self.marks.register("content", self._last_group)
 
     def _build_team(self) -> None:
         form = self._group("Team and budget")
-        self.people = _spin(0.1, 10_000, step=0.5, decimals=1)
-        self.hours = _spin(0, 168, step=1, decimals=1, suffix=" h/week")
+        self.people = spin(0.1, 10_000, step=0.5, decimals=1)
+        self.hours = spin(0, 168, step=1, decimals=1, suffix=" h/week")
         self.capacity = QLabel()
         self.capacity.setObjectName("hint")
-        self.budget = _spin(0, 10_000_000, step=50, decimals=0, prefix="$", suffix=" /month")
-        self.hourly = _spin(0, 10_000, step=5, decimals=0, prefix="$", suffix=" /hour")
+        self.budget = spin(0, 10_000_000, step=50, decimals=0, prefix="$", suffix=" /month")
+        self.hourly = spin(0, 10_000, step=5, decimals=0, prefix="$", suffix=" /hour")
         self.max_channels = QSpinBox()
         self.max_channels.setRange(0, 100)
         self.max_channels.setSpecialValueText("No limit")
         self.max_channels.setKeyboardTracking(False)
-        form.addRow("People", self.people)
-        form.addRow("Hours per person", self.hours)
+        self._row(form, "people", "People", self.people)
+        self._row(form, "hours_per_person", "Hours per person", self.hours)
         form.addRow("", self.capacity)
-        form.addRow("Tool budget", self.budget)
-        form.addRow("Hourly cost", self.hourly)
-        form.addRow("Max channels", self.max_channels)
+        self._row(form, "tool_budget", "Tool budget", self.budget)
+        self._row(form, "hourly_cost", "Hourly cost", self.hourly)
+        self._row(form, "max_channels", "Max channels", self.max_channels)
         self._connect_spin(self.people, "people", float)
         self._connect_spin(self.hours, "hours_per_person", float)
         self._connect_spin(self.budget, "tool_budget", float)
@@ -186,6 +223,18 @@ class ProfileForm(QScrollArea):
             lambda v: self._emit("max_channels", v or None, "max_channels")
         )
 
+    def _build_report(self) -> None:
+        form = self._group("Report", labels_above=True)
+        self.prepared_by = self._line("prepared_by", "Person or team named on the report cover")
+        self.notes = NotesEdit()
+        self.notes.setPlaceholderText("Anything the report should mention (saved when you leave)")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(70)
+        self.notes.setMaximumHeight(140)
+        self.notes.sig_committed.connect(lambda text: self._emit("notes", text.strip(), ""))
+        self._row(form, "prepared_by", "Prepared by", self.prepared_by)
+        self._row(form, "notes", "Notes", self.notes)
+
     def _combo(self, items: dict, field: str) -> QComboBox:
         combo = QComboBox()
         for value, label in items.items():
@@ -193,25 +242,54 @@ class ProfileForm(QScrollArea):
         combo.activated.connect(lambda _i: self._emit(field, combo.currentData(), ""))
         return combo
 
-    def _connect_spin(self, spin: QDoubleSpinBox, field: str, kind: type) -> None:
-        spin.valueChanged.connect(lambda v: self._emit(field, kind(v), field))
-        spin.editingFinished.connect(self._next_gesture)
+    def _connect_spin(self, box: QDoubleSpinBox, field: str, kind: type) -> None:
+        box.valueChanged.connect(lambda v: self._emit(field, kind(v), field))
+        box.editingFinished.connect(self._next_gesture)
 
     # --- signals out ---------------------------------------------------------------------------
     def _next_gesture(self) -> None:
         self._gesture += 1
+        if self._shown is not None:  # a slider released after a drag shows the value in effect
+            self.update_from(*self._shown)
 
     def _emit(self, field: str, value: Any, key: str) -> None:
+        current = self._effective.get(field)
+        if isinstance(value, dict) and isinstance(current, dict):
+            if all(current.get(k) == v for k, v in value.items()):
+                return
+        elif value == current:  # focus left a field without a change
+            return
         self.sig_edited.emit(field, value, f"{key}#{self._gesture}" if key else "")
 
     def _on_content_changed(self) -> None:
         self._emit("content", [f.value for f, b in self.content.items() if b.isChecked()], "")
 
+    def _on_reset_requested(self, path: str) -> None:
+        field, _, key = path.partition(".")
+        self.sig_reset_override.emit(field, key or None)
+
+    def _on_scope_changed(self, scenario_only: bool) -> None:
+        if self._shown is not None:
+            self._update_scope_note(*self._shown)
+        self.sig_scope_changed.emit(scenario_only)
+
     # --- refresh -------------------------------------------------------------------------------
     def update_from(self, profile: CompanyProfile, scenario: Scenario) -> None:
-        """Show the shared profile and say what the current scenario overrides."""
+        """Show the profile in effect for ``scenario`` and mark what the scenario overrides."""
+        self._shown = (profile, scenario)
+        try:
+            effective = scenario.apply(profile)
+        except ValidationError:  # a hand-edited file; the recommendation names the problem
+            effective = profile
+        self._effective = effective.model_dump(mode="json")
+        self._update_fields(effective)
+        shared = profile.model_dump(mode="json") if scenario.changes else {}
+        self.marks.show(scenario.name, override_paths(scenario.changes), shared)
+        self.scope.update_from(scenario.name, len(override_paths(scenario.changes)))
+        self._update_scope_note(profile, scenario)
+
+    def _update_fields(self, p: CompanyProfile) -> None:
         widgets = [
-            self.name,
             self.market,
             self.regulated,
             self.followers,
@@ -225,43 +303,38 @@ class ProfileForm(QScrollArea):
         ]
         for w in widgets:
             w.blockSignals(True)
-        if not self.name.hasFocus():
-            self.name.setText(profile.name)
-            self.name.setCursorPosition(0)  # show the start of a long name, not its end
-        self.name.setToolTip(profile.name)
-        self.market.setCurrentIndex(self.market.findData(profile.market.value))
-        self.regulated.setCurrentIndex(self.regulated.findData(profile.regulated.value))
-        self.followers.setValue(profile.followers)
-        self.response.setValue(profile.response_hours)
-        self.people.setValue(profile.people)
-        self.hours.setValue(profile.hours_per_person)
-        self.budget.setValue(profile.tool_budget)
-        self.hourly.setValue(profile.hourly_cost)
-        self.max_channels.setValue(profile.max_channels or 0)
+        for edit, text in ((self.name, p.name), (self.industry, p.industry)):
+            self._set_line(edit, text)
+        self._set_line(self.prepared_by, p.prepared_by)
+        if not self.notes.hasFocus() and self.notes.toPlainText() != p.notes:
+            self.notes.setPlainText(p.notes)
+        self.market.setCurrentIndex(self.market.findData(p.market.value))
+        self.regulated.setCurrentIndex(self.regulated.findData(p.regulated.value))
+        self.followers.setValue(p.followers)
+        self.response.setValue(p.response_hours)
+        self.people.setValue(p.people)
+        self.hours.setValue(p.hours_per_person)
+        self.budget.setValue(p.tool_budget)
+        self.hourly.setValue(p.hourly_cost)
+        self.max_channels.setValue(p.max_channels or 0)
         for fmt, box in self.content.items():
-            box.setChecked(fmt in profile.content)
+            box.setChecked(fmt in p.content)
         for w in widgets:
             w.blockSignals(False)
-        self.goals.set_weights({g.value: w for g, w in profile.goals.items()})
-        self.ages.set_weights(profile.audience_age)
-        self.segments.set_weights({s.value: w for s, w in profile.audience_segment.items()})
-        self.voice.set_voice(profile.voice)
-        self.capacity.setText(f"= {profile.staff_hours:,.1f} staff hours per week")
-        self._update_scope_note(scenario)
+        self.goals.set_weights({g.value: w for g, w in p.goals.items()})
+        self.ages.set_weights(p.audience_age)
+        self.segments.set_weights({s.value: w for s, w in p.audience_segment.items()})
+        self.voice.set_voice(p.voice)
+        self.capacity.setText(f"= {p.staff_hours:,.1f} staff hours per week")
 
-    def _update_scope_note(self, scenario: Scenario) -> None:
-        text = f"This profile is shared by all scenarios. Scenario <b>{scenario.name}</b> changes: "
-        if scenario.changes:
-            parts = [f"{k.replace('_', ' ')} = {_short(v)}" for k, v in scenario.changes.items()]
-            text += "; ".join(parts) + " (these override the form)."
-        else:
-            text += "nothing here; its settings are above the channel table."
-        self.scope_note.setText(text)
+    @staticmethod
+    def _set_line(edit: QLineEdit, text: str) -> None:
+        if not edit.hasFocus() and edit.text() != text:
+            edit.setText(text)
+            edit.setCursorPosition(0)  # show the start of a long text, not its end
+        edit.setToolTip(text)
 
-
-def _short(value: Any) -> str:
-    if isinstance(value, dict):
-        return ", ".join(
-            f"{k} {v:g}" if isinstance(v, int | float) else f"{k} {v}" for k, v in value.items()
+    def _update_scope_note(self, profile: CompanyProfile, scenario: Scenario) -> None:
+        self.scope_note.setText(
+            scope_note_html(profile, scenario, scenario_only=self.scenario_only)
         )
-    return f"{value:g}" if isinstance(value, int | float) else str(value)

@@ -190,7 +190,10 @@ class RecommendationView(QWidget):
             return cid
 
     def _update_settings(self, scenario: Scenario) -> None:
-        self.scope.setText(f"Scenario <b>{escape(scenario.name)}</b> only:")
+        # Elided: a long scenario name must not push the window wider than a small screen.
+        name = self.scope.fontMetrics().elidedText(scenario.name, Qt.TextElideMode.ElideRight, 90)
+        self.scope.setText(f"Scenario <b>{escape(name)}</b> only:")
+        self.scope.setToolTip(f"These settings belong to scenario {scenario.name} only")
         i = self.tool_combo.findData(scenario.tool)
         self.tool_combo.setCurrentIndex(i if i >= 0 else 0)
         self.ambition_combo.setCurrentIndex(self.ambition_combo.findData(scenario.ambition.value))

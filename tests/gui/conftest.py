@@ -28,12 +28,17 @@ def dialogs(monkeypatch: pytest.MonkeyPatch):
     """Replace every modal dialog; records what would have been shown."""
     from advisor.gui import dialogs as mod
 
-    calls: dict[str, list] = {"problems": [], "messages": []}
+    calls: dict[str, list] = {"problems": [], "messages": [], "documents": []}
     monkeypatch.setattr(
         mod, "show_problems", lambda _p, title, exc: calls["problems"].append((title, exc))
     )
     monkeypatch.setattr(
         mod, "show_message", lambda _p, title, text: calls["messages"].append((title, text))
+    )
+    monkeypatch.setattr(
+        mod,
+        "show_document",
+        lambda _p, title, html, details=None: calls["documents"].append((title, html, details)),
     )
     monkeypatch.setattr(mod, "ask_save_changes", lambda _p, _name: "discard")
     monkeypatch.setattr(mod, "ask_restore", lambda _p, _src, _at: True)

@@ -1,0 +1,162 @@
+"""Marks on the profile form's labels for the fields the current scenario overrides."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QLabel, QMenu, QWidget
+
+from ..core.plan import CompanyProfile, Scenario
+
+__all__ = ["MARK", "FieldMarks", "override_paths", "scope_note_html", "short", "still_overridden"]
+
+MARK = "●"
+_LABEL_STYLE = "color: #a04f00; font-weight: 600;"
+_GROUP_STYLE = "QGroupBox::title { color: #a04f00; }"
+
+
+def override_paths(changes: dict[str, Any]) -> list[str]:
+    """ "field" for a plain override, "field.key" for each key of a mapping override."""
+    paths = []
+    for field, value in changes.items():
+        if isinstance(value, dict):
+            paths += [f"{field}.{key}" for key in value]
+        else:
+            paths.append(field)
+    return paths
+
+
+def shared_value(shared: dict[str, Any], path: str) -> Any:
+    field, _, key = path.partition(".")
+    value = shared.get(field)
+    return value.get(key) if key and isinstance(value, dict) else value
+
+
+def short(value: Any) -> str:
+    """A value as the form's notes show it."""
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {short(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(map(str, value)) or "none"
+    if isinstance(value, bool) or value is None:
+        return {None: "none", True: "yes", False: "no"}[value]
+    if isinstance(value, int | float):
+        return f"{value:,g}"
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def scope_note_html(profile: CompanyProfile, scenario: Scenario, *, scenario_only: bool) -> str:
+    """Where edits go and what the scenario overrides, each with a "use shared" link."""
+    name = f"<b>{escape(scenario.name)}</b>"
+    if scenario_only:
+        text = f"Edits go to scenario {name} only; the shared profile stays as it is. "
+    else:
+        text = "You are editing the profile shared by all scenarios. "
+    if not scenario.changes:
+        return text + (
+            f"Scenario {name} uses the shared value of every field; its other settings are "
+            "above the channel table."
+        )
+    shared = profile.model_dump(mode="json")
+    parts = []
+    for path in override_paths(scenario.changes):
+        field, _, key = path.partition(".")
+        value = scenario.changes[field][key] if key else scenario.changes[field]
+        what = escape(path.replace("_", " ").replace(".", " "))
+        parts.append(
+            f"{what} = {escape(short(value))} (shared {escape(short(shared_value(shared, path)))}"
+            f", <a href='{escape(path)}'>use shared</a>)"
+        )
+    return (
+        text + f"Scenario {name} changes: " + "; ".join(parts) + ". The form shows these "
+        f"values; their labels are marked {MARK}."
+    )
+
+
+def still_overridden(scenario: Scenario, field: str, value: Any) -> str | None:
+    """What to tell the user after a shared edit of a field ``scenario`` overrides."""
+    override = scenario.changes.get(field)
+    if override is None:
+        return None
+    what = field
+    if isinstance(value, dict) and isinstance(override, dict):
+        keys = sorted(set(value) & set(override))
+        if not keys:
+            return None
+        what = f"{field} {', '.join(keys)}"
+    return (
+        f"Shared profile changed; scenario {scenario.name} still overrides "
+        f"{what.replace('_', ' ')}, so the value it uses (shown here) is unchanged"
+    )
+
+
+class FieldMarks(QObject):
+    """Labels (or group boxes) by profile path; marks the overridden ones.
+
+    sig_reset(path) when the user asks to use the shared value again (context menu);
+    sig_clear_all when the user asks to drop every override of the scenario.
+    """
+
+    sig_reset = Signal(str)
+    sig_clear_all = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._widgets: dict[str, QWidget] = {}
+        self._texts: dict[str, str] = {}
+        self._marked: set[str] = set()
+        self._shown: object = None
+
+    def register(self, path: str, widget: QLabel | QGroupBox) -> None:
+        self._widgets[path] = widget
+        self._texts[path] = widget.text() if isinstance(widget, QLabel) else widget.title()
+        widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        widget.customContextMenuRequested.connect(
+            lambda pos, p=path, w=widget: self._on_context_menu(p, w, pos)
+        )
+
+    def widget(self, path: str) -> QWidget:
+        return self._widgets[path]
+
+    def is_marked(self, path: str) -> bool:
+        return path in self._marked
+
+    def show(self, scenario: str, paths: list[str], shared: dict[str, Any]) -> None:
+        """Mark ``paths`` as overridden in ``scenario``; unmark the rest (only what changed)."""
+        state = (scenario, tuple(paths), tuple(short(shared_value(shared, p)) for p in paths))
+        if state == self._shown:
+            return
+        self._shown = state
+        for path in self._marked - set(paths):
+            self._set(path, None)
+        for path in paths:
+            if path in self._widgets:
+                tip = (
+                    f"Overridden in scenario {escape(scenario)}; shared value: "
+                    f"{escape(short(shared_value(shared, path)))}.<br>"
+                    "Right-click for <i>Use shared value</i>."
+                )
+                self._set(path, tip)
+        self._marked = {p for p in paths if p in self._widgets}
+
+    def _set(self, path: str, tip: str | None) -> None:
+        widget, text = self._widgets[path], self._texts[path]
+        shown = f"{MARK} {text}" if tip else text
+        if isinstance(widget, QGroupBox):
+            widget.setTitle(shown)
+            widget.setStyleSheet(_GROUP_STYLE if tip else "")
+        elif isinstance(widget, QLabel):
+            widget.setText(shown)
+            widget.setStyleSheet(_LABEL_STYLE if tip else "")
+        widget.setToolTip(tip or "")
+
+    def _on_context_menu(self, path: str, widget: QWidget, pos: QPoint) -> None:
+        menu = QMenu(widget)
+        reset = menu.addAction("Use shared value", lambda: self.sig_reset.emit(path))
+        reset.setEnabled(path in self._marked)
+        clear = menu.addAction("Clear all overrides of this scenario", self.sig_clear_all.emit)
+        clear.setEnabled(bool(self._marked))
+        menu.exec(widget.mapToGlobal(pos))

@@ -1,0 +1,101 @@
+"""The Help menu: how the advisor decides, keyboard shortcuts, about."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from . import dialogs
+
+__all__ = ["METHOD_HTML", "build_help_menu", "shortcuts_html"]
+
+ENGINE_DOC = Path(__file__).resolve().parents[2] / "docs" / "engine.md"
+
+METHOD_HTML = """
+<h3>How the advisor decides</h3>
+<p><b>1. Fit.</b> Each channel gets a score from 0 to 1 that adds up how well it serves your
+goals (weighted as you set them), reaches your audience (age, consumers or professionals,
+B2B or B2C), suits your brand voice, and how little effort its minimum cadence takes. Two
+<i>gates</i> multiply the score: whether you can make the content the channel runs on
+(capability), and whether your regulator lets you use it (compliance; for example,
+disappearing posts under archiving rules). A closed gate makes the fit 0, whatever else.</p>
+<p><b>2. The mix.</b> The advisor searches for the best set of channels, not just the top
+scorers: a second channel serving the same goal only adds what the first left uncovered. The
+search is exact (branch and bound): the set it returns is the true best one within your staff
+hours, tool budget and channel limit, with the channels you forced in or out. Ties go to the
+cheaper plan.</p>
+<p><b>3. Staffing.</b> For each channel at the planned cadence it adds up the weekly hours of
+each activity: create, tailor per channel, publish, approve (regulated firms), engage with
+followers (more when you promise faster answers), listen, report and coordinate. Hours become
+FTE and a monthly staff cost.</p>
+<p><b>4. Tools.</b> A management tool saves a share of those hours on the channels it covers
+and costs a licence; the advisor tries each suitable plan and no tool, and keeps the pair of
+mix and tool that serves your goals best at the lowest total cost.</p>
+<p><b>5. Sustainability.</b> It never plans a channel your team cannot keep up. It also solves
+the mix with unlimited hours and names every channel left out for lack of time, with the
+hours it would need.</p>
+<p><b>6. Sensitivity.</b> In the background it moves each goal's weight down and up to find how
+far it can move before the mix changes, and re-solves 200 randomly varied weightings to show
+how often each channel stays in the mix.</p>
+<p>Every figure it uses is in the knowledge base (Knowledge base tab) with its source, and can
+be changed there.</p>
+"""
+
+
+def _method_details() -> str | None:
+    """The full engine description when the docs ship next to the package."""
+    try:
+        return ENGINE_DOC.read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def shortcuts_html(window: QMainWindow) -> str:
+    """A table of every menu action that has a shortcut, read from the menus themselves."""
+    rows = []
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        if not isinstance(menu, QMenu):
+            continue
+        for action in menu.actions():
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if keys:
+                what = menu_action.text().replace("&", "") + " › " + action.text().replace("&", "")
+                rows.append(f"<tr><td><b>{escape(keys)}</b></td><td>{escape(what)}</td></tr>")
+    rows += [
+        "<tr><td><b>F2</b> / double-click</td><td>Rename the selected scenario</td></tr>",
+        "<tr><td><b>Right-click</b> a marked label</td>"
+        "<td>Use the shared value instead of the scenario's</td></tr>",
+    ]
+    return "<h3>Keyboard shortcuts</h3><table cellspacing='6'>" + "".join(rows) + "</table>"
+
+
+ABOUT_HTML = (
+    "<h3>Channel Advisor</h3><p>Plan which social media channels to run, the staff hours they "
+    "take and the tools that help - explainably. Every recommendation shows why, and every "
+    "figure behind it has a source you can check and override.</p>"
+)
+
+
+def build_help_menu(menu: QMenu, window: QMainWindow) -> list[QAction]:
+    """Fill the Help menu; returns its actions (method, shortcuts, about)."""
+    method = menu.addAction(
+        "How the advisor decides",
+        lambda: dialogs.show_document(
+            window, "How the advisor decides", METHOD_HTML, details=_method_details()
+        ),
+    )
+    method.setShortcut(QKeySequence.StandardKey.HelpContents)
+    keys = menu.addAction(
+        "Keyboard shortcuts",
+        lambda: dialogs.show_document(window, "Keyboard shortcuts", shortcuts_html(window)),
+    )
+    menu.addSeparator()
+    about = menu.addAction(
+        "About Channel Advisor",
+        lambda: dialogs.show_document(window, "About Channel Advisor", ABOUT_HTML),
+    )
+    return [method, keys, about]
