@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -10,13 +11,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 __all__ = ["ScopeBar"]
 
-_NAME_PX = 100
+_MIN_PX = 200  # room for the label with a short name
+_INDICATOR_PX = 28  # the radio indicator and its spacing
 
 
 class ScopeBar(QFrame):
@@ -34,6 +37,11 @@ class ScopeBar(QFrame):
         self.shared = QRadioButton("Edit the shared profile")
         self.shared.setToolTip("Edits apply to every scenario that does not override the field")
         self.scenario = QRadioButton("Edit only scenario")
+        # The scenario name is elided to the width the dock gives it: a long name must not
+        # widen the dock (and the window) beyond a small screen.
+        self.scenario.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.scenario.setMinimumWidth(_MIN_PX)
+        self._scenario_name = ""
         self.shared.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.shared)
@@ -69,15 +77,25 @@ class ScopeBar(QFrame):
 
     def update_from(self, scenario: str, overrides: int) -> None:
         """Name the current scenario and say how many fields it overrides."""
-        # Elided: a long scenario name must not widen the dock beyond a small screen.
-        shown = self.fontMetrics().elidedText(scenario, Qt.TextElideMode.ElideRight, _NAME_PX)
-        self.scenario.setText(f"Edit only scenario “{shown}”")
+        self._scenario_name = scenario
+        self._update_scenario_text()
         self.scenario.setToolTip(
             f"Edits are stored in scenario {scenario} only; the shared profile stays as it is"
         )
         self.clear.setEnabled(overrides > 0)
         self.clear_row.setVisible(overrides > 0)
         self.count.setText(f"{overrides} override{'s' * (overrides != 1)}")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._update_scenario_text()
+
+    def _update_scenario_text(self) -> None:
+        prefix = "Edit only scenario “"
+        metrics = self.scenario.fontMetrics()
+        room = self.scenario.width() - metrics.horizontalAdvance(prefix + "”") - _INDICATOR_PX
+        name = metrics.elidedText(self._scenario_name, Qt.TextElideMode.ElideRight, room)
+        self.scenario.setText(f"{prefix}{name}”")
 
     def _on_toggled(self, _checked: bool) -> None:
         self._update_look()
