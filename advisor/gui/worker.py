@@ -1,8 +1,11 @@
 """Run one long core function off the UI thread, with progress, cancel and stale-result guard.
 
 The function receives ``on_progress(fraction)`` and ``should_stop()`` callbacks, as core
-functions do. Results come back by signal, tagged with a generation number: starting a new job
-cancels the old one and any late result of it is dropped. The worker never touches widgets.
+functions do. It runs on a plain Python thread that touches no Qt object of ours: it only
+stores its progress and outcome on a job record. The UI thread polls that record with a timer
+and emits this runner's signals itself. (No signal crosses threads, so the worker needs nothing
+from PySide's cross-thread machinery; see also the PySide6 pin in pyproject.toml.) Starting a new job cancels
+the old one, and a cancelled job's late outcome is dropped.
 """
 
 from __future__ import annotations
@@ -11,50 +14,42 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.sensitivity import Cancelled
 
 __all__ = ["BackgroundRunner"]
 
 Job = Callable[[Callable[[float], None], Callable[[], bool]], Any]
+POLL_MS = 20
 
 
-class _Relay(QObject):
-    sig_progress = Signal(int, float)
-    sig_done = Signal(int, object)
-    sig_failed = Signal(int, object)  # the exception
-    sig_cancelled = Signal(int)
+class _Job:
+    """One run: written by the worker thread, read by the UI thread (single assignments)."""
 
-
-class _Task(QRunnable):
-    def __init__(self, job: Job, generation: int, relay: _Relay) -> None:
-        super().__init__()
+    def __init__(self, job: Job) -> None:
         self.stop = threading.Event()
+        self.fraction: float | None = None
+        self.outcome: tuple[str, Any] | None = None  # ("done"|"failed"|"cancelled", value)
         self._job = job
-        self._gen = generation
-        self._relay = relay
-        self._last = -1
+        self.thread = threading.Thread(target=self._run, name="advisor-worker", daemon=True)
 
     def _progress(self, fraction: float) -> None:
-        percent = int(fraction * 100)
-        if percent != self._last:  # at most 100 signals per job
-            self._last = percent
-            self._relay.sig_progress.emit(self._gen, fraction)
+        self.fraction = fraction
 
-    def run(self) -> None:
+    def _run(self) -> None:
         try:
             result = self._job(self._progress, self.stop.is_set)
         except Cancelled:
-            self._relay.sig_cancelled.emit(self._gen)
+            self.outcome = ("cancelled", None)
         except Exception as exc:  # noqa: BLE001 - reported to the UI, not swallowed
-            self._relay.sig_failed.emit(self._gen, exc)
+            self.outcome = ("failed", exc)
         else:
-            self._relay.sig_done.emit(self._gen, result)
+            self.outcome = ("done", result)
 
 
 class BackgroundRunner(QObject):
-    """Runs at most one job at a time on a thread pool; only the latest job's result counts."""
+    """Runs at most one current job at a time; only the latest job's result counts."""
 
     sig_started = Signal()
     sig_progress = Signal(float)
@@ -65,63 +60,62 @@ class BackgroundRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(2)
-        self._relay = _Relay(self)
-        self._relay.sig_progress.connect(self._on_progress)
-        self._relay.sig_done.connect(self._on_done)
-        self._relay.sig_failed.connect(self._on_failed)
-        self._relay.sig_cancelled.connect(self._on_cancelled)
-        self._generation = 0
-        self._stop: threading.Event | None = None  # the pool owns the task itself
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        self._current: _Job | None = None
+        self._jobs: list[_Job] = []  # started and not yet collected, the current one included
+        self._reported: float | None = None
 
     @property
     def running(self) -> bool:
-        return self._stop is not None
+        return self._current is not None
 
     def start(self, job: Job) -> None:
         """Cancel any running job and start this one."""
         self.cancel()
-        self._generation += 1
-        task = _Task(job, self._generation, self._relay)
-        self._stop = task.stop
-        self._pool.start(task)
+        current = _Job(job)
+        self._current, self._reported = current, None
+        self._jobs.append(current)
+        current.thread.start()
+        self._timer.start()
         self.sig_started.emit()
 
     def cancel(self) -> None:
-        if self._stop is not None:
-            self._stop.set()
+        if self._current is not None:
+            self._current.stop.set()
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Cancel and wait for the pool (call before the app quits)."""
-        self.cancel()
-        self._generation += 1  # whatever the job still sends is dropped
-        self._pool.waitForDone(timeout_ms)
-        self._stop = None
+        """Cancel every job and wait for the threads (call before the app quits)."""
+        self._timer.stop()
+        for job in self._jobs:
+            job.stop.set()
+        for job in self._jobs:
+            job.thread.join(timeout_ms / 1000)
+        self._jobs.clear()
+        self._current = None
 
-    def _current(self, generation: int) -> bool:
-        return generation == self._generation
+    def _poll(self) -> None:
+        for job in list(self._jobs):
+            fraction = job.fraction
+            if job is self._current and fraction is not None and fraction != self._reported:
+                self._reported = fraction
+                self.sig_progress.emit(fraction)
+            if job.outcome is None:
+                continue
+            job.thread.join()
+            self._jobs.remove(job)
+            if job is self._current:
+                self._current = None
+                self._report(*job.outcome)
+        if not self._jobs:
+            self._timer.stop()
 
-    @Slot(int, float)
-    def _on_progress(self, generation: int, fraction: float) -> None:
-        if self._current(generation):
-            self.sig_progress.emit(fraction)
-
-    @Slot(int, object)
-    def _on_done(self, generation: int, result: object) -> None:
-        if self._current(generation):
-            self._stop = None
-            self.sig_finished.emit(result)
-
-    @Slot(int, object)
-    def _on_failed(self, generation: int, exc: Exception) -> None:
-        if self._current(generation):
-            self._stop = None
-            self.sig_error.emit(exc)
-            self.sig_failed.emit(f"{type(exc).__name__}: {exc}")
-
-    @Slot(int)
-    def _on_cancelled(self, generation: int) -> None:
-        if self._current(generation):
-            self._stop = None
+    def _report(self, kind: str, value: Any) -> None:
+        if kind == "done":
+            self.sig_finished.emit(value)
+        elif kind == "cancelled":
             self.sig_cancelled.emit()
+        else:
+            self.sig_error.emit(value)
+            self.sig_failed.emit(f"{type(value).__name__}: {value}")
