@@ -167,24 +167,10 @@ def cmd_validate(args: argparse.Namespace) -> str:
             f"{args.file}: valid {kind} ({len(cat.platforms)} channels, "
             f"{len(cat.tools)} tools, {len(cat.sources)} sources)"
         )
+    from .core.engine import check_plan
+
     plan = load_plan(args.file)
-    cat = _catalog(args)
-    from .core.engine import check_scenario
-
-    problems = []
-    for s in plan.scenarios:
-        try:
-            check_scenario(plan, s, cat, args.file)
-            s.apply(plan.profile)
-        except AdvisorInputError as exc:
-            problems += exc.problems
-        except ValueError as exc:  # pydantic ValidationError is a ValueError
-            from .core.errors import problems_from_validation
-
-            i = plan.scenarios.index(s)
-            problems += problems_from_validation(exc, args.file, f"scenarios[{i}].changes")  # type: ignore[arg-type]
-    if problems:
-        raise AdvisorInputError(problems)
+    check_plan(plan, _catalog(args), args.file)
     return f"{args.file}: valid plan ({len(plan.scenarios)} scenarios)"
 
 

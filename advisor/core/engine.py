@@ -24,7 +24,7 @@ from .staffing import (
 )
 from .vocab import Activity, Goal
 
-__all__ = ["Prepared", "check_scenario", "prepare", "recommend", "recommend_all"]
+__all__ = ["Prepared", "check_plan", "check_scenario", "prepare", "recommend", "recommend_all"]
 
 
 def check_scenario(plan: Plan, scenario: Scenario, catalog: Catalog, file: str = "plan") -> None:
@@ -74,6 +74,22 @@ def check_scenario(plan: Plan, scenario: Scenario, catalog: Catalog, file: str =
                     repr(scenario.tool),
                 )
             )
+    if problems:
+        raise AdvisorInputError(problems)
+
+
+def check_plan(plan: Plan, catalog: Catalog, file: str = "plan") -> None:
+    """Every problem of every scenario against the catalog (unknown ids, invalid changes)."""
+    problems: list[Problem] = []
+    for i, scenario in enumerate(plan.scenarios):
+        try:
+            check_scenario(plan, scenario, catalog, file)
+        except AdvisorInputError as exc:
+            problems += exc.problems
+        try:
+            scenario.apply(plan.profile)
+        except ValidationError as exc:
+            problems += problems_from_validation(exc, file, f"scenarios[{i}].changes")
     if problems:
         raise AdvisorInputError(problems)
 

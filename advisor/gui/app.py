@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from ..core.engine import check_plan
 from ..core.errors import AdvisorInputError
 from ..core.loading import load_catalog, load_plan
 from . import dialogs
@@ -49,12 +50,14 @@ def _catalog(overlay: Path):
     return load_catalog()
 
 
-def _initial_plan(plan_path: str | Path | None):
+def _initial_plan(plan_path: str | Path | None, catalog):
     from ..cli import EXAMPLE_PLAN
 
     path = Path(plan_path) if plan_path else EXAMPLE_PLAN
     try:
-        return load_plan(path), path.resolve()
+        plan = load_plan(path)
+        check_plan(plan, catalog, str(path))  # unknown channels or tools, invalid changes
+        return plan, path.resolve()
     except AdvisorInputError as exc:
         if plan_path is None:
             raise
@@ -69,7 +72,7 @@ def create_main_window(
     _application()
     overlay_path = Path(overlay) if overlay else default_overlay_path()
     catalog = _catalog(overlay_path)
-    plan, path = _initial_plan(plan_path)
+    plan, path = _initial_plan(plan_path, catalog)
     doc = PlanDocument(plan=plan, path=path, catalog=catalog, overlay_path=overlay_path)
     recovered = read_recovery(recovery_path())
     restore = recovered is not None and dialogs.ask_restore(

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from ..core.engine import check_plan
 from ..core.errors import AdvisorInputError
 from ..core.loading import atomic_write_text, load_plan, save_plan
 from ..core.plan import CompanyProfile, Plan, Scenario
@@ -88,6 +89,7 @@ class FileController(QObject):
         """Open a plan file; on any problem say what is wrong and keep the current work."""
         try:
             plan = load_plan(path)
+            check_plan(plan, self._doc.catalog, str(path))  # unknown channels, tools, changes
         except AdvisorInputError as exc:
             dialogs.show_problems(self._window, f"Cannot open {Path(path).name}", exc)
             return False

@@ -44,6 +44,13 @@ def test_opening_a_broken_file_keeps_the_current_plan(open_window, tmp_path, dia
     garbage.write_text("profile: [unclosed\n")
     assert not window.files.open_path(garbage)
     assert "malformed YAML" in dialogs["problems"][-1][1].problems[0].message
+    unknown = tmp_path / "unknown.yaml"  # valid YAML and schema, but a channel we do not know
+    unknown.write_text(
+        "schema_version: 1\nprofile: {name: X}\nscenarios:\n- {name: A, force_in: [myspace]}\n"
+    )
+    assert not window.files.open_path(unknown)
+    problem = dialogs["problems"][-1][1].problems[0]
+    assert problem.field == "scenarios[0].force_in" and "myspace" in problem.value
     assert window.doc.plan == current and window.isWindowModified()
 
 
