@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -43,6 +45,27 @@ _HEADERS = {
 _WORSE_IF_UP = {"d_hours", "d_fte", "d_cost"}
 
 
+def _signed(digits: int, prefix: str = "") -> Callable[[Any], str]:
+    def fmt(value: Any) -> str:
+        v = float(value)
+        if abs(v) < 0.5 * 10**-digits:
+            return "±0"
+        return f"{'+' if v > 0 else '−'}{prefix}{abs(v):,.{digits}f}"
+
+    return fmt
+
+
+_FORMATS: dict[str, Callable[[Any], str]] = {
+    "hours_per_week": lambda v: f"{float(v):,.1f}",
+    "fte": lambda v: f"{float(v):.2f}",
+    "monthly_cost": lambda v: f"${float(v):,.0f}",
+    "objective": lambda v: f"{float(v):.3f}",
+    "d_hours": _signed(1),
+    "d_fte": _signed(2),
+    "d_cost": _signed(0, "$"),
+} | {f"d_cov_{g.value}": _signed(3) for g in Goal}
+
+
 class CompareView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +76,7 @@ class CompareView(QWidget):
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
-        self.model = FrameModel(self, headers=_HEADERS)
+        self.model = FrameModel(self, headers=_HEADERS, formats=_FORMATS)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()

@@ -134,8 +134,10 @@ class FrameModel(QAbstractTableModel):
         headers: dict[str, str] | None = None,
         editable: set[str] | None = None,
         on_edit: Callable[[int, str, Any], bool] | None = None,
+        formats: dict[str, Callable[[Any], str]] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._formats = formats or {}
         self._frame: Any = None
         self._columns: list[str] = []
         self._headers = headers or {}
@@ -193,7 +195,8 @@ class FrameModel(QAbstractTableModel):
         name = self._columns[index.column()]
         value = self._frame.iat[index.row(), self._frame.columns.get_loc(name)]
         if role == Qt.ItemDataRole.DisplayRole:
-            return _text(value)
+            fmt = self._formats.get(name)
+            return fmt(value) if fmt is not None else _text(value)
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 24:
             return value  # long sources and notes are clipped in the cell
         if role == Qt.ItemDataRole.EditRole:
