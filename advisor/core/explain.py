@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .advice import advice_notes
 from .mix import MixSolution
 from .result import ChannelResult, Recommendation
-from .staffing import channel_hours
+from .staffing import channel_hours, required_features
 from .vocab import Activity, Goal
 
 if TYPE_CHECKING:
@@ -157,6 +157,10 @@ def assemble(
 def _excluded(prep: Prepared, idx: int, ideal: MixSolution, used: float) -> str:
     if prep.fits[idx].gate <= 0:
         return "the company cannot serve it (formats or archiving rules)"
+    p = prep.problem
+    if all(math.isinf(p.hours[t][idx]) for t in range(len(p.options))):
+        names = sorted({o.tool.name for o in p.options if o.tool is not None})
+        return f"the fixed tool ({', '.join(names)}) cannot manage it"
     if idx in ideal.members:
         need = sum(prep.base_hours[idx].values())
         return (
@@ -227,4 +231,13 @@ def _warnings(
             "Regulated firm without a tool that archives and routes approvals: plan for a "
             "separate archiving service and a manual pre-approval step."
         )
+    option = prep.problem.options[sol.option] if sol.option >= 0 else None
+    if option is not None and option.plan is not None and option.tool is not None:
+        missing = sorted(f.value for f in required_features(prof) - set(option.plan.features))
+        if missing:
+            out.append(
+                f"The scenario fixes {option.tool.name} {option.plan.name}, which lacks "
+                f"{' and '.join(missing)} that a regulated firm needs: add a separate service "
+                "for them or choose another plan."
+            )
     return out

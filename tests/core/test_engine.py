@@ -191,3 +191,16 @@ def test_sensitivity_margins_really_flip_the_mix(catalog) -> None:
     mix = build(prep).mix
     assert all(c in sens.robustness for c in mix)
     assert not math.isnan(sens.mix_stability)
+
+
+def test_a_fixed_tool_explains_what_it_cannot_do(catalog) -> None:
+    plan = _plan(regulated=Regime.financial, tool_budget=10_000)
+    plan.scenarios = [Scenario(name="S", tool="buffer")]
+    rec = recommend(plan, "S", catalog)
+    assert rec.tool is None or rec.tool.id == "buffer"
+    if rec.tool is not None:
+        assert any("lacks" in w and "archiving" in w for w in rec.warnings)
+    buffer = catalog.tool("buffer")
+    unmanaged = [c for c in rec.channels if c.id not in buffer.networks and c.id != "blog"]
+    assert unmanaged and all(not c.in_mix for c in unmanaged)
+    assert all("cannot manage it" in c.excluded_because for c in unmanaged if c.fit > 0)
