@@ -11,7 +11,7 @@ from ..core.engine import check_plan
 from ..core.errors import AdvisorInputError
 from ..core.loading import load_catalog, load_plan
 from . import dialogs
-from .config import add_recent, default_overlay_path, recovery_path
+from .config import add_recent, default_overlay_path, orphaned_recoveries, recovery_path
 from .document import PlanDocument
 from .main_window import MainWindow
 from .recovery import Autosaver, read_recovery
@@ -74,7 +74,8 @@ def create_main_window(
     catalog = _catalog(overlay_path)
     plan, path = _initial_plan(plan_path, catalog)
     doc = PlanDocument(plan=plan, path=path, catalog=catalog, overlay_path=overlay_path)
-    recovered = read_recovery(recovery_path())
+    orphan = next(iter(orphaned_recoveries()), None)  # a crashed session's work, newest
+    recovered = read_recovery(orphan) if orphan is not None else None
     restore = recovered is not None and dialogs.ask_restore(
         None, recovered.source or "an untitled plan", recovered.saved_at
     )
@@ -83,10 +84,10 @@ def create_main_window(
         doc.reset(recovered.plan, source)
         doc.mark_unsaved()
         doc.select_scenario(recovered.scenario)
-    else:
-        recovery_path().unlink(missing_ok=True)
-        if plan_path:
-            add_recent(path)
+    elif plan_path:
+        add_recent(path)
+    if orphan is not None:  # restored (from now on autosaved as ours), declined or unreadable
+        orphan.unlink(missing_ok=True)
     autosaver = Autosaver(doc, recovery_path())
     window = MainWindow(doc=doc, autosaver=autosaver)
     if recovered is not None and restore:

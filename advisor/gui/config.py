@@ -17,6 +17,7 @@ __all__ = [
     "config_dir",
     "default_overlay_path",
     "recent_files",
+    "orphaned_recoveries",
     "recovery_path",
     "settings",
 ]
@@ -50,9 +51,33 @@ def default_overlay_path() -> Path:
     return config_dir() / "overlay.yaml"
 
 
-def recovery_path() -> Path:
-    """The autosave of unsaved work; present at start only after a crash."""
-    return config_dir() / "recovery.json"
+def recovery_path(pid: int | None = None) -> Path:
+    """This window's autosave of unsaved work. One file per running app (by process id), so
+    two windows open at once never overwrite each other's recovery."""
+    return config_dir() / f"recovery-{os.getpid() if pid is None else pid}.json"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
+def orphaned_recoveries() -> list[Path]:
+    """Autosaves left by apps that are no longer running (they crashed), newest first."""
+    found = []
+    for path in config_dir().glob("recovery-*.json"):
+        try:
+            pid = int(path.stem.removeprefix("recovery-"))
+        except ValueError:
+            continue
+        if pid != os.getpid() and not _alive(pid):
+            found.append(path)
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
 def recent_files() -> list[str]:

@@ -60,7 +60,7 @@ def crashed_session(example_copy, config_dir: Path):
         proc.wait(timeout=10)
         proc.stdout.close()
     assert proc.returncode == -signal.SIGKILL
-    assert (config_dir / "recovery.json").exists()
+    assert (config_dir / f"recovery-{proc.pid}.json").exists()
     return plan
 
 
@@ -76,7 +76,7 @@ def test_next_start_restores_the_autosave(crashed_session, qtbot, dialogs, monke
     assert window.doc.path == crashed_session.resolve()
     assert window.isWindowModified()
     window.files.save()
-    assert not (Path(os.environ["ADVISOR_CONFIG_DIR"]) / "recovery.json").exists()
+    assert not list(Path(os.environ["ADVISOR_CONFIG_DIR"]).glob("recovery-*.json"))
     window.runner.shutdown()
 
 
@@ -88,7 +88,7 @@ def test_declining_the_restore_discards_it(crashed_session, qtbot, dialogs, monk
     qtbot.addWidget(window)
     assert window.doc.plan.profile.goals["recruiting"] == 4.0
     assert not window.isWindowModified()
-    assert not (Path(os.environ["ADVISOR_CONFIG_DIR"]) / "recovery.json").exists()
+    assert not list(Path(os.environ["ADVISOR_CONFIG_DIR"]).glob("recovery-*.json"))
     window.runner.shutdown()
 
 
@@ -96,6 +96,22 @@ def test_clean_close_leaves_no_recovery_file(open_window, qtbot, config_dir):
     window = open_window()
     with qtbot.waitSignal(window.files.autosaver.sig_written, timeout=3000):
         window.form.goals.slider("recruiting").setValue(97)
-    assert (config_dir / "recovery.json").exists()
+    mine = config_dir / f"recovery-{os.getpid()}.json"
+    assert mine.exists()
     window.close()  # the dialogs fixture answers "discard"
-    assert not (config_dir / "recovery.json").exists()
+    assert not mine.exists()
+
+
+def test_a_running_app_keeps_its_own_recovery_file(open_window, config_dir, monkeypatch):
+    # another app still running (here: this test's parent process) is not a crash
+    asked = []
+    monkeypatch.setattr(dialogs_mod, "ask_restore", lambda *a: asked.append(a) or True)
+    config_dir.mkdir(parents=True, exist_ok=True)
+    alive = config_dir / f"recovery-{os.getppid()}.json"
+    alive.write_text(
+        '{"source": null, "scenario": "A", "plan": {"profile": {"name": "Other"},'
+        ' "scenarios": [{"name": "A"}]}}'
+    )
+    window = open_window()
+    assert alive.exists() and asked == []
+    assert window.doc.plan.profile.name != "Other"
