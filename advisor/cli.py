@@ -31,31 +31,37 @@ def _parser() -> argparse.ArgumentParser:
         description="Channel Advisor: plan a social "
         "media channel mix, its staffing hours and tools.",
     )
-    ap.add_argument("--overlay", help="your knowledge-base overlay file (overrides figures)")
+    overlay_help = "your knowledge-base overlay file (overrides figures)"
+    ap.add_argument("--overlay", help=overlay_help)
+    # also accepted after the command; SUPPRESS keeps the global value when it is not given
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--overlay", default=argparse.SUPPRESS, help=overlay_help)
     sub = ap.add_subparsers(dest="command", required=True)
     fmt = {"choices": ("table", "json", "csv"), "default": "table", "help": "output format"}
-    p = sub.add_parser("recommend", help="print the recommendation for a scenario")
+    p = sub.add_parser(
+        "recommend", parents=[common], help="print the recommendation for a scenario"
+    )
     p.add_argument("plan")
     p.add_argument("--scenario", help="scenario name (default: the first)")
     p.add_argument("--format", **fmt)  # type: ignore[arg-type]
     p.add_argument("--sensitivity", action="store_true", help="add weight sensitivity")
-    p = sub.add_parser("compare", help="all scenarios side by side")
+    p = sub.add_parser("compare", parents=[common], help="all scenarios side by side")
     p.add_argument("plan")
     p.add_argument("--baseline", help="scenario to compute deltas against (default: the first)")
     p.add_argument("--format", **fmt)  # type: ignore[arg-type]
-    p = sub.add_parser("validate", help="check a plan or knowledge-base file")
+    p = sub.add_parser("validate", parents=[common], help="check a plan or knowledge-base file")
     p.add_argument("file")
-    p = sub.add_parser("catalog", help="list the knowledge base with sources")
+    p = sub.add_parser("catalog", parents=[common], help="list the knowledge base with sources")
     g = p.add_mutually_exclusive_group()
     g.add_argument("--platforms", action="store_true", help="channels only (default)")
     g.add_argument("--tools", action="store_true", help="vendor tools only")
     p.add_argument("--figures", action="store_true", help="every figure with its source")
     p.add_argument("--format", **fmt)  # type: ignore[arg-type]
-    p = sub.add_parser("report", help="write the board-ready PDF report")
+    p = sub.add_parser("report", parents=[common], help="write the board-ready PDF report")
     p.add_argument("plan")
     p.add_argument("-o", "--output", required=True, help="PDF file to write")
     p.add_argument("--scenario", help="scenario name (default: the first)")
-    p = sub.add_parser("gui", help="open the desktop app")
+    p = sub.add_parser("gui", parents=[common], help="open the desktop app")
     p.add_argument("plan", nargs="?")
     return ap
 

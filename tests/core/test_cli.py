@@ -222,3 +222,10 @@ def test_json_contract_matches_its_documentation(capsys) -> None:
     data = json.loads(out)
     assert set(data) == documented
     assert set(data["channels"][0]) == documented_channel
+
+
+def test_overlay_option_after_the_command(tmp_path, capsys) -> None:
+    overlay = tmp_path / "overlay.yaml"
+    overlay.write_text("platforms:\n- id: linkedin\n  b2b: [9, est]\n")
+    code, _, err = run(capsys, "recommend", EXAMPLE, "--overlay", str(overlay))
+    assert code == 2 and "b2b" in err
