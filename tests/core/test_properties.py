@@ -9,11 +9,12 @@ from pydantic import ValidationError
 
 from advisor.core.engine import build, prepare, recommend
 from advisor.core.errors import AdvisorInputError
-from advisor.core.loading import load_catalog
+from advisor.core.loading import catalog_path, load_catalog, read_document
 from advisor.core.plan import CompanyProfile, Plan, Scenario
 from advisor.core.vocab import AGE_BANDS, Ambition, Format, Goal, Market, Regime
 
 CATALOG = load_catalog()
+RAW_CATALOG = read_document(catalog_path())[0]
 CHANNELS = [p.id for p in CATALOG.active_platforms]
 weights = st.floats(min_value=0, max_value=10, allow_nan=False)
 
@@ -119,3 +120,46 @@ def test_the_mix_never_exceeds_the_tool_budget(profile: dict) -> None:
 def test_impossible_profile_values_are_rejected(field: str, value: object) -> None:
     with pytest.raises(ValidationError):
         CompanyProfile(name="X", **{field: value})
+
+
+def _perturbed_catalog(data: dict, draw) -> dict:
+    """The shipped knowledge base with random, valid values for one channel's figures."""
+    import copy
+
+    out = copy.deepcopy(data)
+    active = [p for p in out["platforms"] if p.get("status", "active") == "active"]
+    p = active[draw(st.integers(0, len(active) - 1))]
+    unit = st.floats(0, 1)
+    for goal in p["goal_fit"]:
+        p["goal_fit"][goal] = [draw(unit), "est"]
+    for band in p["reach_age"]:
+        p["reach_age"][band] = [draw(unit), "est"]
+    for key in ("formality", "b2b", "b2c", "archivable"):
+        p[key] = [draw(unit), "est"]
+    for fmt in p["effort_hours"]:
+        p["effort_hours"][fmt] = [draw(st.floats(0, 40)), "est"]
+    lo = draw(st.floats(0.05, 10))
+    mid = lo + draw(st.floats(0, 20))
+    p["cadence"] = {
+        "min": [lo, "est"],
+        "typical": [mid, "est"],
+        "max": [mid + draw(st.floats(0, 50)), "est"],
+    }
+    p["inbound_per_1000"] = [draw(st.floats(0, 500)), "est"]
+    return out
+
+
+@FAST
+@given(st.data(), profiles)
+def test_any_valid_knowledge_base_gives_a_valid_answer(data, profile: dict) -> None:
+    from advisor.core.knowledge import Catalog
+
+    catalog = Catalog.model_validate(_perturbed_catalog(RAW_CATALOG, data.draw))
+    try:
+        rec = recommend(_plan(profile, {"name": "S"}), None, catalog)
+    except AdvisorInputError:
+        return
+    assert rec.feasible
+    assert all(0.0 <= c.fit <= 1.0 for c in rec.channels)
+    assert rec.hours_per_week <= rec.staff_hours_available + 1e-6
+    assert rec.licence_cost <= profile["tool_budget"] + 1e-6
