@@ -116,10 +116,26 @@ class ChartView(QWidget):
         ax.xaxis.label.set_wrap(True)
         legend = ax.get_legend()
         if legend is not None and self.width() < _NARROW_PX and legend._ncols > 2:
-            legend.set_ncols(3 if self.width() >= 500 else 2)
+            _relayout_legend(ax, legend, 3 if self.width() >= 500 else 2)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         if self._draw is not None and self._canvas is not None:
             self._dirty = True
             self._resize_timer.start()
+
+
+def _relayout_legend(ax: Any, legend: Any, ncols: int) -> None:
+    """Draw the legend again with fewer columns (matplotlib lays a legend out once, when it is
+    made, so changing its column count afterwards does not reflow it)."""
+    anchor = legend.get_bbox_to_anchor().transformed(ax.transAxes.inverted())
+    texts = legend.get_texts()
+    ax.legend(
+        legend.legend_handles,
+        [t.get_text() for t in texts],
+        loc=legend._loc,
+        bbox_to_anchor=(anchor.x0, anchor.y0, anchor.width, anchor.height),
+        ncols=ncols,
+        fontsize=texts[0].get_fontsize() if texts else None,
+        frameon=legend.get_frame_on(),
+    )
