@@ -7,24 +7,31 @@ from dataclasses import dataclass, replace
 
 from pydantic import ValidationError
 
-from .advice import advice_notes
 from .errors import AdvisorInputError, Problem, problems_from_validation
 from .fit import ChannelFit, channel_fit, goal_values
 from .knowledge import Catalog, Platform
-from .mix import MixProblem, MixSolution, solve
+from .mix import MixProblem, solve
 from .plan import CompanyProfile, Plan, Scenario
-from .result import Recommendation, ToolChoice
+from .result import Recommendation
 from .staffing import (
     ToolOption,
     channel_hours,
     licence_cost,
     posts_per_week,
     required_features,
-    seats_for,
 )
 from .vocab import Activity, Goal
 
-__all__ = ["Prepared", "check_plan", "check_scenario", "prepare", "recommend", "recommend_all"]
+__all__ = [
+    "Prepared",
+    "build",
+    "check_plan",
+    "check_scenario",
+    "prepare",
+    "recommend",
+    "recommend_all",
+    "weights_of",
+]
 
 
 def check_scenario(plan: Plan, scenario: Scenario, catalog: Catalog, file: str = "plan") -> None:
@@ -255,38 +262,10 @@ def recommend_all(plan: Plan, catalog: Catalog, file: str = "plan") -> list[Reco
 
 
 def build(prep: Prepared) -> Recommendation:
-    from .explain import assemble  # local: explain imports this module's types
+    """Solve the scenario's mix (and the unlimited-hours ideal) and explain it."""
+    from .explain import assemble  # explain needs Prepared from here: import when used
 
     weights = weights_of(prep.profile)
     sol = solve(prep.problem, weights)
     ideal = solve(replace(prep.problem, capacity=math.inf), weights, hint=sol)
     return assemble(prep, sol, ideal, weights)
-
-
-def tool_choice(prep: Prepared, sol: MixSolution) -> ToolChoice | None:
-    option = prep.problem.options[sol.option]
-    if option.tool is None or option.plan is None:
-        return None
-    mix = [prep.platforms[c] for c in sol.members]
-    covered = [p.id for p in mix if option.covers(p)]
-    saved = sum(
-        sum(prep.base_hours[c].values()) - prep.problem.hours[sol.option][c] for c in sol.members
-    )
-    a = prep.catalog.assumptions
-    need = sorted(required_features(prep.profile))
-    why = "lowest monthly cost (staff hours plus licence) of the tools that fit the budget"
-    if need:
-        why += f" and offer {' and '.join(need)}"
-    return ToolChoice(
-        id=option.tool.id,
-        plan=option.plan.id,
-        name=f"{option.tool.name} {option.plan.name}",
-        seats=seats_for(sol.hours, a),
-        monthly_cost=sol.licence,
-        hours_saved=saved,
-        covered=covered,
-        why=why,
-    )
-
-
-__all__ += ["advice_notes", "build", "tool_choice", "weights_of"]

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from .advice import advice_notes
 from .mix import MixSolution
-from .result import ChannelResult, Recommendation
-from .staffing import channel_hours, required_features
+from .result import ChannelResult, Recommendation, ToolChoice
+from .staffing import channel_hours, required_features, seats_for
 from .vocab import Activity, Goal
 
 if TYPE_CHECKING:
@@ -108,8 +108,6 @@ def _coverage(prep: Prepared, members: tuple[int, ...]) -> dict[Goal, float]:
 def assemble(
     prep: Prepared, sol: MixSolution, ideal: MixSolution, weights: list[float]
 ) -> Recommendation:
-    from .engine import tool_choice
-
     feasible = sol.found
     if not feasible:
         sol = _fallback(prep)
@@ -241,3 +239,29 @@ def _warnings(
                 "for them or choose another plan."
             )
     return out
+
+
+def tool_choice(prep: Prepared, sol: MixSolution) -> ToolChoice | None:
+    option = prep.problem.options[sol.option]
+    if option.tool is None or option.plan is None:
+        return None
+    mix = [prep.platforms[c] for c in sol.members]
+    covered = [p.id for p in mix if option.covers(p)]
+    saved = sum(
+        sum(prep.base_hours[c].values()) - prep.problem.hours[sol.option][c] for c in sol.members
+    )
+    a = prep.catalog.assumptions
+    need = sorted(required_features(prep.profile))
+    why = "lowest monthly cost (staff hours plus licence) of the tools that fit the budget"
+    if need:
+        why += f" and offer {' and '.join(need)}"
+    return ToolChoice(
+        id=option.tool.id,
+        plan=option.plan.id,
+        name=f"{option.tool.name} {option.plan.name}",
+        seats=seats_for(sol.hours, a),
+        monthly_cost=sol.licence,
+        hours_saved=saved,
+        covered=covered,
+        why=why,
+    )
