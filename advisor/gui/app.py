@@ -86,7 +86,9 @@ def create_main_window(
         doc.select_scenario(recovered.scenario)
     elif plan_path:
         add_recent(path)
-    if orphan is not None:  # restored (from now on autosaved as ours), declined or unreadable
+    if orphan is not None and recovered is not None and restore:
+        orphan.replace(recovery_path())  # the crashed work is ours now: never without a copy
+    elif orphan is not None:  # declined, or unreadable
         orphan.unlink(missing_ok=True)
     autosaver = Autosaver(doc, recovery_path())
     window = MainWindow(doc=doc, autosaver=autosaver)

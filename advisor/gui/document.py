@@ -97,6 +97,7 @@ class PlanDocument(QObject):
 
     def mark_saved(self, path: Path) -> None:
         self._saved = self._plan
+        self.undo_stack.setClean()  # the next edit must not merge into the step before the save
         self._path = path
         self.sig_path_changed.emit()
         self._update_modified()

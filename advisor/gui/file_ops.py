@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
 from ..core.engine import check_plan
 from ..core.errors import AdvisorInputError
@@ -100,12 +100,22 @@ class FileController(QObject):
         return True
 
     # --- save ------------------------------------------------------------------------------------
+    @staticmethod
+    def commit_pending_edit() -> None:
+        """A field being typed in commits when it loses focus; shortcuts don't move the focus,
+        so take it away before saving, closing or exporting (or the typing would be missed)."""
+        widget = QApplication.focusWidget()
+        if widget is not None:
+            widget.clearFocus()
+
     def save(self) -> bool:
+        self.commit_pending_edit()
         if self._doc.path is None:
             return self.save_as()
         return self.save_to(self._doc.path)
 
     def save_as(self) -> bool:
+        self.commit_pending_edit()
         start = str(self._doc.path or Path(self._start_dir()) / "plan.yaml")
         path = dialogs.get_save_path(self._window, "Save plan as", start, dialogs.PLAN_FILTER)
         if not path:
@@ -127,6 +137,7 @@ class FileController(QObject):
 
     def confirm_close(self) -> bool:
         """Ask about unsaved changes; True when the current plan may be closed."""
+        self.commit_pending_edit()
         if not self._doc.modified:
             return True
         name = self._doc.path.name if self._doc.path else "the untitled plan"
@@ -149,6 +160,7 @@ class FileController(QObject):
         return p if p.suffix else p.with_suffix(suffix)
 
     def export_csv(self) -> None:
+        self.commit_pending_edit()
         rec = self._window.recommendation
         if rec is None:
             dialogs.show_message(
@@ -160,13 +172,18 @@ class FileController(QObject):
             return
         from ..core.tables import channels_frame
 
-        atomic_write_text(path, channels_frame(rec).to_csv(index=False))
+        try:
+            atomic_write_text(path, channels_frame(rec).to_csv(index=False))
+        except OSError as exc:
+            dialogs.show_message(self._window, "Export failed", f"Could not write {path}: {exc}")
+            return
         self._window.statusBar().showMessage(f"Exported {path}", 4000)
 
     def export_pdf(self) -> None:
         """Ask where, then write the report in the background (see ExportControl)."""
         if self.exporter.running:  # the action is disabled; a shortcut or caller may still ask
             return
+        self.commit_pending_edit()
         try:
             from ..report import write_report
         except ImportError as exc:

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._pending = False
         self._build_layout()
         self.files = FileController(self, doc, autosaver)
+        autosaver.sig_failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self._build_menus()
         self._build_status_bar()
         self._connect()
@@ -137,7 +138,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         d = self.doc
         d.sig_plan_changed.connect(self._on_plan_changed)
-        d.sig_scenario_changed.connect(self._on_plan_changed)
+        d.sig_scenario_changed.connect(self._on_scenario_changed)
         d.sig_catalog_changed.connect(self._on_catalog_changed)
         d.sig_modified_changed.connect(self.setWindowModified)
         d.sig_path_changed.connect(self._update_title)
@@ -195,14 +196,23 @@ class MainWindow(QMainWindow):
         except AdvisorInputError as exc:
             dialogs.show_problems(self, "That value is not valid; nothing was changed", exc)
             self.kb_view.set_catalog(self.doc.catalog)
+        except OSError as exc:
+            dialogs.show_message(self, "Could not write your overlay file", str(exc))
+            self.kb_view.set_catalog(self.doc.catalog)
 
     # --- refresh -------------------------------------------------------------------------------
     def _on_plan_changed(self, *_args) -> None:
+        self._compare_dirty = True
+        self._on_scenario_changed()
+
+    def _on_scenario_changed(self, *_args) -> None:
+        """Another scenario selected: its recommendation; the comparison is still current."""
         self.sensitivity.runner.cancel()  # first: its thread competes for the interpreter
         self._update_views()
         self._request_recompute()
 
     def _on_catalog_changed(self) -> None:
+        self._compare_dirty = True
         self.rec_view.set_catalog(self.doc.catalog)
         self.kb_view.set_catalog(self.doc.catalog)
         self._request_recompute()
@@ -258,15 +268,18 @@ class MainWindow(QMainWindow):
         self.recommendation = rec
         weights = self._prepared.profile.normalised_goals() if self._prepared else None
         self.rec_view.show_result(rec, scenario, error=error, weights=weights)
-        self._compare_dirty = True
-        if self.tabs.currentWidget() is self.compare_view:
+        if self._compare_dirty and self.tabs.currentWidget() is self.compare_view:
             self._update_compare()
         self.sensitivity.schedule(self._prepared)
         self.sig_recommendation_updated.emit(rec)
 
     def _update_compare(self) -> None:
         recs, errors = [], {}
+        current = self.recommendation
         for s in self.doc.plan.scenarios:
+            if current is not None and s.name == current.scenario and not self._pending:
+                recs.append(current)  # just computed for this plan: no need to build it twice
+                continue
             try:
                 recs.append(build(prepare(self.doc.plan, s.name, self.doc.catalog)))
             except AdvisorInputError as exc:

@@ -207,7 +207,9 @@ def duplicate_scenario(doc: PlanDocument) -> str:
 
 def rename_scenario(doc: PlanDocument, *, old: str, new: str) -> None:
     new = new.strip()
-    if not new or new == old:
+    if not new:
+        raise EditRejected("a scenario needs a name")
+    if new == old:
         return
     if any(s.name == new for s in doc.plan.scenarios):
         raise EditRejected(f"a scenario named '{new}' already exists")

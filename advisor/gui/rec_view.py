@@ -266,7 +266,15 @@ class RecommendationView(QWidget):
             )
             return
         result = next((c for c in self._rec.channels if c.id == cid), None) if self._rec else None
-        self.detail.setHtml(channel_html(self._catalog.platform(cid), result, self._catalog))
+        try:
+            platform = self._catalog.platform(cid)
+        except KeyError:  # e.g. forced out by recovered work, unknown to this knowledge base
+            self.detail.setHtml(
+                f"<p>Unknown channel <b>{escape(cid)}</b>: the knowledge base "
+                "has no such channel.</p>"
+            )
+            return
+        self.detail.setHtml(channel_html(platform, result, self._catalog))
 
     # --- user actions --------------------------------------------------------------------------
     def selected_channel(self) -> str | None:

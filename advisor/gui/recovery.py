@@ -43,6 +43,7 @@ class Autosaver(QObject):
     """Writes the document to the recovery file a few seconds after each change."""
 
     sig_written = Signal(str)
+    sig_failed = Signal(str)
 
     def __init__(
         self,
@@ -79,7 +80,11 @@ class Autosaver(QObject):
             "saved_at": datetime.now().isoformat(timespec="seconds"),
             "plan": doc.plan.model_dump(mode="json"),
         }
-        atomic_write_text(self.path, json.dumps(data, indent=1))
+        try:
+            atomic_write_text(self.path, json.dumps(data, indent=1))
+        except OSError as exc:  # a full disk or read-only config must not break editing
+            self.sig_failed.emit(f"Autosave failed ({exc}); save your work with File > Save.")
+            return
         self.sig_written.emit(str(self.path))
 
     def discard(self) -> None:

@@ -55,10 +55,15 @@ def escape(text: str) -> str:
     return _escape(text.replace(_OPEN, "").replace(_CLOSE, ""), quote=True)
 
 
+def _lines(text: str) -> str:
+    """Escaped text whose line breaks survive (HTML would fold them into spaces)."""
+    return escape(text).replace("\n", "<br/>")
+
+
 def _para(p: Paragraph) -> str:
     label = f"<b>{escape(p.label)}:</b> " if p.label else ""
     cls = f' class="{p.style}"' if p.style != "body" else ""
-    return f"<p{cls}>{label}{escape(p.text)}</p>"
+    return f"<p{cls}>{label}{_lines(p.text)}</p>"
 
 
 def _bullets(b: Bullets) -> str:
@@ -75,7 +80,7 @@ def _table(t: Table) -> str:
     def cell(tag: str, k: int, text: str) -> str:
         cls = ' class="r"' if align[k] == "r" else ""
         width = f' width="{widths[k]}%"' if k < len(widths) else ""
-        return f"<{tag}{cls}{width}>{escape(text).replace(chr(10), '<br/>')}</{tag}>"
+        return f"<{tag}{cls}{width}>{_lines(text)}</{tag}>"
 
     head = "<tr>" + "".join(cell("th", k, c) for k, c in enumerate(t.columns)) + "</tr>"
     body = []
@@ -131,7 +136,7 @@ def _cover(c: Cover) -> str:
         f'<td style="border:none; padding:4px;">{escape(v)}</td></tr>'
         for k, v in c.lines
     )
-    notes = f'<p class="subhead">Notes</p><p>{escape(c.notes)}</p>' if c.notes else ""
+    notes = f'<p class="subhead">Notes</p><p>{_lines(c.notes)}</p>' if c.notes else ""
     return (
         f'<p style="font-size:12pt; color:#555555; margin-top:120px;">{escape(c.title)}</p>'
         f'<p style="font-size:28pt; font-weight:bold; color:{ACCENT}; margin-top:6px;">'
