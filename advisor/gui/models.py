@@ -11,9 +11,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..core.result import ChannelResult, Recommendation
 
-__all__ = ["ID_ROLE", "SEGMENTS_ROLE", "ChannelRow", "ChannelTableModel", "FrameModel"]
+__all__ = ["SEGMENTS_ROLE", "ChannelRow", "ChannelTableModel", "FrameModel"]
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEGMENTS_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 _MIX_BRUSH = QBrush(QColor("#eaf2fb"))
@@ -86,8 +85,6 @@ class ChannelTableModel(QAbstractTableModel):
         c = row.result
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, index.column())
-        if role == ID_ROLE:
-            return row.id
         if role == SEGMENTS_ROLE and c is not None:
             return [(x.factor, x.points) for x in c.contributions if x.weight is not None]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -160,9 +157,6 @@ class FrameModel(QAbstractTableModel):
 
     def frame(self) -> Any:
         return self._frame
-
-    def column_name(self, col: int) -> str:
-        return self._columns[col]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() or self._frame is None else len(self._frame)
