@@ -181,7 +181,7 @@ def prepare(
     base = [channel_hours(p, prof, a, n) for p, n in zip(platforms, posts, strict=True)]
     mins = [_min_hours(p, prof, catalog) for p in platforms]
     fits = [channel_fit(p, prof, a, h) for p, h in zip(platforms, mins, strict=True)]
-    values = [goal_values(p, prof, f.gate) for p, f in zip(platforms, fits, strict=True)]
+    values = [goal_values(p, f) for p, f in zip(platforms, fits, strict=True)]
     options = _options(prof, scenario, catalog)
     hours = [
         [

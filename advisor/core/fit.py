@@ -66,12 +66,11 @@ def effort_score(min_hours: float, reference: float) -> float:
     return reference / (reference + max(min_hours, 0.0))
 
 
-def goal_values(p: Platform, prof: CompanyProfile, gate: float) -> dict[Goal, float]:
+def goal_values(p: Platform, fit: ChannelFit) -> dict[Goal, float]:
     """What the channel brings to each goal (0..1), used by the mix objective: its goal fit,
     times how much of the company's audience it reaches, times the voice match (a clash halves
-    it), gated by whether the company can serve it at all."""
-    voice = 1.0 - abs(prof.voice - p.formality.v)
-    scale = audience_score(p, prof) * (0.5 + 0.5 * voice) * gate
+    it), gated by whether the company can serve it at all. Reuses the scores of its fit."""
+    scale = fit.scores["audience"] * (0.5 + 0.5 * fit.scores["voice"]) * fit.gate
     return {g: p.goal_fit[g].v * scale for g in Goal}
 
 

@@ -47,6 +47,11 @@ def _plan_with(plan: Plan, **update: Any) -> Plan:
         raise EditRejected(_message(exc)) from None
 
 
+def _with_scenarios(plan: Plan, scenarios: list[Scenario]) -> Plan:
+    """The plan with this list of scenarios (validated: names stay unique)."""
+    return _plan_with(plan, scenarios=[s.model_dump(mode="json") for s in scenarios])
+
+
 def _push(
     doc: PlanDocument,
     after: Plan,
@@ -162,7 +167,7 @@ def set_scenario_description(doc: PlanDocument, *, name: str, description: str) 
         s.model_copy(update={"description": description}) if s.name == name else s
         for s in doc.plan.scenarios
     ]
-    after = _plan_with(doc.plan, scenarios=[s.model_dump(mode="json") for s in scenarios])
+    after = _with_scenarios(doc.plan, scenarios)
     _push(doc, after, f"Describe scenario {name}", scenario=name)
 
 
@@ -184,7 +189,7 @@ def add_scenario(doc: PlanDocument, *, name: str = "New scenario") -> str:
     scenarios.insert(i, Scenario(name=name))
     _push(
         doc,
-        _plan_with(doc.plan, scenarios=[s.model_dump(mode="json") for s in scenarios]),
+        _with_scenarios(doc.plan, scenarios),
         f"Add scenario {name}",
         scenario=name,
     )
@@ -198,7 +203,7 @@ def duplicate_scenario(doc: PlanDocument) -> str:
     scenarios.insert(scenarios.index(current) + 1, current.model_copy(update={"name": name}))
     _push(
         doc,
-        _plan_with(doc.plan, scenarios=[s.model_dump(mode="json") for s in scenarios]),
+        _with_scenarios(doc.plan, scenarios),
         f"Duplicate scenario {current.name}",
         scenario=name,
     )
@@ -216,7 +221,7 @@ def rename_scenario(doc: PlanDocument, *, old: str, new: str) -> None:
     scenarios = [
         s.model_copy(update={"name": new}) if s.name == old else s for s in doc.plan.scenarios
     ]
-    after = _plan_with(doc.plan, scenarios=[s.model_dump(mode="json") for s in scenarios])
+    after = _with_scenarios(doc.plan, scenarios)
     selected = new if doc.scenario_name == old else doc.scenario_name
     _push(doc, after, f"Rename scenario {old} to {new}", scenario=selected)
 
