@@ -11,8 +11,15 @@ from .core.errors import AdvisorInputError
 from .core.knowledge import Catalog
 from .core.loading import load_catalog, load_plan, read_document
 from .core.result import Recommendation, Sensitivity
-from .core.tables import catalog_frame, channels_frame, compare_frame, figures_frame, to_contract
-from .core.vocab import Activity, Goal
+from .core.tables import (
+    catalog_frame,
+    channels_frame,
+    compare_frame,
+    figures_frame,
+    to_contract,
+    why_not_text,
+)
+from .core.vocab import Activity, Goal, Role
 
 if TYPE_CHECKING:  # pandas is imported where a frame is printed: `advisor report` never pays
     import pandas as pd
@@ -68,31 +75,73 @@ def cmd_recommend(args: argparse.Namespace) -> str:
 
 def format_recommendation(rec: Recommendation, sens: Sensitivity | None = None) -> str:
     """A readable plain-text report of one recommendation."""
-    lines = [f"{rec.plan_name} - scenario '{rec.scenario}' (cadence: {rec.ambition})", ""]
-    lines.append("Recommended mix: " + (", ".join(rec.mix) or "(none)"))
+    names = {c.id: c.name for c in rec.channels}
+    lines = [f"{rec.plan_name} - scenario '{rec.scenario}' (cadence: {rec.ambition.label})", ""]
+    in_mix = [rec.channel(cid) for cid in rec.mix]
+    lines.append("Recommended mix: " + (
+        ", ".join(f"{c.name} ({_posts(c.posts_per_week)} a week)" for c in in_mix) or "no channel"
+    ))
+    team = rec.hours_by_role[Role.marketing]
     lines.append(
-        f"Hours per week: {rec.hours_per_week:.1f} of {rec.staff_hours_available:.1f} "
-        f"available  |  FTE: {rec.fte:.2f} (at {rec.productive_hours_per_fte:g} h/FTE)"
+        f"Marketing team: {team:.1f} h/week of {rec.staff_hours_available:.1f} available "
+        f"({rec.spare_hours_per_week:.1f} h/week spare)"
+    )
+    lines.append(
+        "Hours by role: " + "; ".join(
+            f"{r.label} {rec.hours_by_role[r]:.1f} h/week ({rec.fte_by_role[r]:.2f} FTE)"
+            for r in Role
+        )
+    )
+    lines.append(
+        f"All roles: {rec.hours_per_week:.1f} h/week = {rec.fte:.2f} FTE "
+        f"(at {rec.productive_hours_per_fte:g} productive h per FTE)"
     )
     lines.append(
         f"Monthly cost: ${rec.monthly_cost:,.0f} (staff ${rec.staff_cost:,.0f}, "
-        f"licences ${rec.licence_cost:,.0f})"
+        f"licences ${rec.licence_cost:,.0f}); a year: ${rec.monthly_cost * 12:,.0f}"
     )
     if rec.tool:
         t = rec.tool
+        seats = "1 seat" if t.seats == 1 else f"{t.seats} seats"
         lines.append(
-            f"Tool: {t.name} - {t.seats} seat(s), ${t.monthly_cost:,.0f}/month, saves "
+            f"Tool: {t.name} - {seats}, ${t.monthly_cost:,.0f}/month, saves "
             f"{t.hours_saved:.1f} h/week"
         )
     else:
         lines.append("Tool: none")
+    if rec.setup_hours:
+        total = sum(rec.setup_hours.values())
+        lines.append(
+            f"One-off set-up: {total:.0f} h ("
+            + ", ".join(f"{k.lower()} {v:.0f} h" for k, v in rec.setup_hours.items()) + ")"
+        )
+    if in_mix:
+        lines += ["", "Cadence per channel:"]
+        lines += [f"  {c.name}: {c.why}" for c in in_mix]
     lines += ["", "Channels (all considered, best fit first):"]
-    cols = ["rank", "name", "fit", "in_mix", "posts_per_week", "hours_total", "why"]
+    cols = ["rank", "name", "fit", "in_mix", "cadence_level", "posts_per_week", "hours_total", "why"]
     lines.append(_frame_text(channels_frame(rec)[cols], "table"))
-    lines += ["", "Hours per week by activity (mix):"]
-    lines += [f"  {a.label:<22} {rec.hours_by_activity[a]:7.1f}" for a in Activity]
-    lines += ["", "Goal coverage (0..1):"]
-    lines += [f"  {g.label:<32} {rec.coverage[g]:.2f}" for g in Goal]
+    out = [c for c in rec.channels if not c.in_mix and c.why_not is not None]
+    if out:
+        lines += ["", "Why not (the best mix that includes each channel left out):"]
+        lines += [f"  {c.name}: {why_not_text(rec, c.id)}" for c in out]
+    lines += ["", "Hours per week by activity (mix and the job's base):"]
+    lines += [
+        f"  {a.label:<28} {rec.hours_by_activity[a]:7.1f}"
+        for a in Activity
+        if rec.hours_by_activity[a] > 0.005
+    ]
+    lines += ["", "Goal coverage:"]
+    lines += [f"  {g.label:<32} {rec.coverage[g]:.0%}" for g in Goal]
+    lines.append(
+        f"  Weighted by the goals: {rec.objective:.0%} (a channel must add "
+        f"{rec.value_threshold:g} points per $1,000 a month)"
+    )
+    if not rec.search.optimal:
+        lines.append(
+            f"  The search stopped at its time limit: the mix is within {rec.search.gap * 100:.2f} "
+            "points of the best possible."
+        )
     if rec.warnings:
         lines += ["", "Warnings:"] + [f"  ! {w}" for w in rec.warnings]
     if rec.advice:
@@ -104,11 +153,18 @@ def format_recommendation(rec: Recommendation, sens: Sensitivity | None = None) 
             f"weightings perturbed by +/-{sens.spread:.0%}):",
         ]
         for s in sens.goals:
-            down = f"-{s.down:.3f}" if s.down is not None else "never"
-            up = f"+{s.up:.3f}" if s.up is not None else "never"
-            lines.append(f"  {s.goal.label:<32} share {s.share:.3f}  flips at {down} / {up}")
-        lines += ["  Robustness: " + ", ".join(f"{k} {v:.0%}" for k, v in sens.robustness.items())]
+            down = f"-{s.down * 100:.1f} pts" if s.down is not None else "never"
+            up = f"+{s.up * 100:.1f} pts" if s.up is not None else "never"
+            lines.append(f"  {s.goal.label:<32} share {s.share:.1%}  flips at {down} / {up}")
+        lines += [
+            "  Robustness: "
+            + ", ".join(f"{names.get(k, k)} {v:.0%}" for k, v in sens.robustness.items())
+        ]
     return "\n".join(lines)
+
+
+def _posts(x: float) -> str:
+    return f"{x:.0f}" if abs(x - round(x)) < 0.05 else f"{x:.1f}"
 
 
 def cmd_compare(args: argparse.Namespace) -> str:

@@ -15,14 +15,20 @@ from .plan import CompanyProfile, Plan, Scenario
 from .result import Recommendation
 from .staffing import (
     ToolOption,
+    base_hours,
+    cadence_value,
     channel_hours,
+    level_posts,
     licence_cost,
-    posts_per_week,
     required_features,
+    team_hours,
 )
-from .vocab import Activity, Goal
+from .vocab import Activity, Goal, Level
+
+LEVELS: tuple[Level, ...] = tuple(Level)
 
 __all__ = [
+    "LEVELS",
     "Prepared",
     "build",
     "check_plan",
@@ -50,6 +56,16 @@ def check_scenario(plan: Plan, scenario: Scenario, catalog: Catalog, file: str =
             else:
                 continue
             problems.append(Problem(file, f"scenarios[{i}].{key}", msg, repr(cid)))
+    for cid in scenario.cadence:
+        if cid not in active:
+            problems.append(
+                Problem(
+                    file,
+                    f"scenarios[{i}].cadence",
+                    f"unknown channel; allowed: {', '.join(sorted(active))}",
+                    repr(cid),
+                )
+            )
     for tid in scenario.forbid_tools:
         if tid not in {t.id for t in catalog.tools}:
             problems.append(
@@ -85,9 +101,20 @@ def check_scenario(plan: Plan, scenario: Scenario, catalog: Catalog, file: str =
         raise AdvisorInputError(problems)
 
 
+def check_profile(profile: CompanyProfile, catalog: Catalog, file: str, where: str) -> list[Problem]:
+    """Channel ids in the profile (today's presence) the knowledge base does not know."""
+    active = {p.id for p in catalog.active_platforms}
+    return [
+        Problem(file, f"{where}.presence", f"unknown channel; allowed: {', '.join(sorted(active))}",
+                repr(cid))
+        for cid in profile.presence
+        if cid not in active
+    ]
+
+
 def check_plan(plan: Plan, catalog: Catalog, file: str = "plan") -> None:
     """Every problem of every scenario against the catalog (unknown ids, invalid changes)."""
-    problems: list[Problem] = []
+    problems: list[Problem] = check_profile(plan.profile, catalog, file, "profile")
     for i, scenario in enumerate(plan.scenarios):
         try:
             check_scenario(plan, scenario, catalog, file)
@@ -141,7 +168,13 @@ def _dominates(a: ToolOption, b: ToolOption) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """A scenario turned into numbers: the search problem plus what explains it."""
+    """A scenario turned into numbers: the search problem plus what explains it.
+
+    posts[c][l]: posts per week of channel c at level l (l indexes LEVELS).
+    hours[t][c][l]: hours by activity of c at level l under option t (None: t cannot manage c).
+    base[t]: hours by activity the job needs once any channel runs, under option t.
+    min_hours[c]: team hours of c at its minimum cadence with no tool (the effort score).
+    """
 
     plan_name: str
     scenario: Scenario
@@ -150,9 +183,11 @@ class Prepared:
     platforms: list[Platform]
     fits: list[ChannelFit]
     values: list[dict[Goal, float]]
-    posts: list[float]
-    base_hours: list[dict[Activity, float]]
+    posts: list[list[float]]
+    hours: list[list[list[dict[Activity, float] | None]]]
+    base: list[dict[Activity, float]]
     min_hours: list[float]
+    threshold: float
     problem: MixProblem
 
 
@@ -175,38 +210,65 @@ def prepare(
         raise AdvisorInputError(
             problems_from_validation(exc, file, f"scenarios[{i}].changes")
         ) from None
+    if problems := check_profile(prof, catalog, file, "profile"):
+        raise AdvisorInputError(problems)
     a = catalog.assumptions
     platforms = [p for p in catalog.active_platforms if p.id not in scenario.force_out]
-    posts = [posts_per_week(p, scenario.ambition) for p in platforms]
-    base = [channel_hours(p, prof, a, n) for p, n in zip(platforms, posts, strict=True)]
-    mins = [_min_hours(p, prof, catalog) for p in platforms]
-    fits = [channel_fit(p, prof, a, h) for p, h in zip(platforms, mins, strict=True)]
+    posts = [[level_posts(p, lvl) for lvl in LEVELS] for p in platforms]
+    mins = [team_hours(channel_hours(p, prof, a, n[0])) for p, n in zip(platforms, posts, strict=True)]
+    typ = [
+        team_hours(channel_hours(p, prof, a, n[1])) for p, n in zip(platforms, posts, strict=True)
+    ]
+    fits = [channel_fit(p, prof, a, h) for p, h in zip(platforms, typ, strict=True)]
     values = [goal_values(p, f) for p, f in zip(platforms, fits, strict=True)]
     options = _options(prof, scenario, catalog)
     hours = [
         [
-            _option_hours(o, p, prof, catalog, n, b)
-            for p, n, b in zip(platforms, posts, base, strict=True)
+            [
+                channel_hours(p, prof, a, n, o.savings() if o.covers(p) else None)
+                if o.tool is None or not p.managed_by_tools or o.covers(p)
+                else None
+                for n in row
+            ]
+            for p, row in zip(platforms, posts, strict=True)
         ]
         for o in options
     ]
+    base = [base_hours(prof, a, o.savings()) for o in options]
     forced = frozenset(i for i, p in enumerate(platforms) if p.id in scenario.force_in)
+    allowed_levels = scenario.ambition.levels()
+
+    def allowed(p: Platform) -> tuple[int, ...]:
+        fixed = scenario.cadence.get(p.id)
+        chosen = (fixed,) if fixed is not None else allowed_levels
+        return tuple(LEVELS.index(lvl) for lvl in chosen)
 
     def licence(t: int, managed: int, h: float) -> float:
         return licence_cost(options[t], managed, h, a)
 
+    def grid(f) -> list[list[list[float]]]:
+        return [[[math.inf if d is None else f(d) for d in row] for row in opt] for opt in hours]
+
+    threshold = a.min_gain_per_1000_usd.v if prof.value_threshold is None else prof.value_threshold
     problem = MixProblem(
         ids=[p.id for p in platforms],
         values=[[v[g] for g in Goal] for v in values],
+        scale=[[cadence_value(a, p, n) for n in row] for p, row in zip(platforms, posts, strict=True)],
+        allowed=[allowed(p) for p in platforms],
         managed=[p.managed_by_tools for p in platforms],
         forced=forced,
         options=options,
-        hours=hours,
+        hours=grid(team_hours),
+        cost_hours=grid(lambda d: sum(d.values())),
+        refund=grid(lambda d: d[Activity.tailor]),
+        base=[team_hours(b) for b in base],
+        base_cost=[sum(b.values()) for b in base],
         licence=licence,
         capacity=prof.staff_hours,
         budget=prof.tool_budget,
         max_count=prof.max_channels,
         cost_per_hour=prof.hourly_cost * a.weeks_per_month.v,
+        money_weight=threshold / 100 / 1000,
     )
     return Prepared(
         plan.profile.name,
@@ -217,32 +279,12 @@ def prepare(
         fits,
         values,
         posts,
+        hours,
         base,
         mins,
+        threshold,
         problem,
     )
-
-
-def _min_hours(p: Platform, prof: CompanyProfile, cat: Catalog) -> float:
-    """Hours per week at the channel's minimum credible cadence, without a tool."""
-    assert p.cadence is not None  # active platforms always have one
-    hours = channel_hours(p, prof, cat.assumptions, p.cadence.min.v)
-    return float(sum(hours.values()))
-
-
-def _option_hours(
-    o: ToolOption,
-    p: Platform,
-    prof: CompanyProfile,
-    cat: Catalog,
-    posts: float,
-    base: dict[Activity, float],
-) -> float:
-    if o.tool is None or not p.managed_by_tools:
-        return sum(base.values())
-    if not o.covers(p):
-        return math.inf
-    return sum(channel_hours(p, prof, cat.assumptions, posts, o.savings()).values())
 
 
 def weights_of(prof: CompanyProfile) -> list[float]:

@@ -6,33 +6,42 @@ import math
 from typing import TYPE_CHECKING
 
 from .advice import advice_notes
-from .mix import MixSolution
-from .result import ChannelResult, Recommendation, ToolChoice
-from .staffing import channel_hours, required_features, seats_for
-from .vocab import Activity, Goal
+from dataclasses import replace
+
+from .mix import MixSolution, evaluate, solve
+from .result import ChannelResult, Recommendation, SearchInfo, ToolChoice, WhyNot
+from .staffing import by_role, channel_hours, required_features, seats_for, setup_hours
+from .vocab import Activity, Goal, Level, Role
 
 if TYPE_CHECKING:
     from .engine import Prepared
+
+LEVELS: tuple[Level, ...] = tuple(Level)
 
 __all__ = ["assemble"]
 
 
 def _fallback(prep: Prepared) -> MixSolution:
-    """No feasible mix: keep the forced channels, cheapest option that can manage them."""
+    """No feasible mix: keep the forced channels at their cheapest allowed level, under the
+    cheapest option that can manage them."""
     p = prep.problem
-    members = tuple(sorted(p.forced))
-    best = MixSolution(members=members)
+    best = MixSolution()
     for t in range(len(p.options)):
-        h = sum(p.hours[t][c] for c in members)
-        if math.isinf(h):
-            continue
-        lic = p.licence(t, sum(p.managed[c] for c in members), h)
-        lic = 0.0 if math.isinf(lic) else lic
-        cost = h * p.cost_per_hour + lic
-        if cost < best.cost:
-            best = MixSolution(members, t, 0.0, cost, h, lic)
+        members = []
+        for c in sorted(p.forced):
+            lvls = [lvl for lvl in p.allowed[c] if not math.isinf(p.hours[t][c][lvl])]
+            if not lvls:
+                break
+            members.append((c, min(lvls, key=lambda lvl: p.hours[t][c][lvl])))
+        else:
+            h = p.base[t] + sum(p.hours[t][c][lvl] for c, lvl in members) if members else 0.0
+            lic = p.licence(t, sum(p.managed[c] for c, _ in members), h)
+            lic = 0.0 if math.isinf(lic) else lic
+            cost = h * p.cost_per_hour + lic
+            if cost < best.cost:
+                best = MixSolution(tuple(members), t, 0.0, cost, h, lic)
     if best.option < 0:
-        best = MixSolution(members, 0, 0.0, 0.0, 0.0, 0.0)
+        best = MixSolution((), 0, 0.0, 0.0, 0.0, 0.0)
     return best
 
 
@@ -66,17 +75,37 @@ def _reasons(prep: Prepared, i: int, weights: list[float], in_mix: bool) -> list
     return out
 
 
+def _member_hours(prep: Prepared, sol: MixSolution) -> dict[int, dict[Activity, float]]:
+    """Hours by activity of each channel in the mix at its level (no tailoring when alone)."""
+    out = {}
+    for c, lvl in sol.members:
+        hours = prep.hours[sol.option][c][lvl]
+        assert hours is not None
+        if len(sol.members) == 1:
+            hours = hours | {Activity.tailor: 0.0}
+        out[c] = hours
+    return out
+
+
 def _channel(
-    prep: Prepared, sol: MixSolution, ideal: MixSolution, i: int, rank: int, weights: list[float]
+    prep: Prepared,
+    sol: MixSolution,
+    ideal: MixSolution,
+    i: int,
+    rank: int,
+    weights: list[float],
+    member_hours: dict[int, dict[Activity, float]],
 ) -> ChannelResult:
     p = prep.platforms[i]
-    in_mix = i in sol.members
-    option = prep.problem.options[sol.option]
-    hours = prep.base_hours[i]
-    if in_mix and option.covers(p):
-        hours = channel_hours(
-            p, prep.profile, prep.catalog.assumptions, prep.posts[i], option.savings()
-        )
+    lvl = sol.level_of(i)
+    in_mix = lvl is not None
+    typical = LEVELS.index(Level.typical)
+    if in_mix:
+        hours = member_hours[i]
+        posts = prep.posts[i][lvl]
+    else:
+        hours = channel_hours(p, prep.profile, prep.catalog.assumptions, prep.posts[i][typical])
+        posts = prep.posts[i][typical]
     return ChannelResult(
         id=p.id,
         name=p.name,
@@ -85,22 +114,26 @@ def _channel(
         contributions=prep.fits[i].contributions,
         in_mix=in_mix,
         forced="in" if p.id in prep.scenario.force_in else None,
-        posts_per_week=prep.posts[i],
+        cadence_level=LEVELS[lvl] if lvl is not None else None,
+        posts_per_week=posts,
         hours_per_week=hours,
         total_hours=sum(hours.values()),
         min_hours_per_week=prep.min_hours[i],
         goal_value=prep.values[i],
         reasons=_reasons(prep, i, weights, in_mix),
-        excluded_because="" if in_mix else _excluded(prep, i, ideal, sol.hours),
+        why=cadence_why(prep, sol, i, weights) if in_mix else "",
+        excluded_because="" if in_mix else _excluded(prep, i, ideal, sol),
+        why_not=None if in_mix else why_not(prep, sol, i, weights),
     )
 
 
-def _coverage(prep: Prepared, members: tuple[int, ...]) -> dict[Goal, float]:
+def _coverage(prep: Prepared, members) -> dict[Goal, float]:
+    p = prep.problem
     out = {}
-    for g in Goal:
+    for k, g in enumerate(Goal):
         rest = 1.0
-        for c in members:
-            rest *= 1.0 - prep.values[c][g]
+        for c, lvl in members:
+            rest *= 1.0 - p.values[c][k] * p.scale[c][lvl]
         out[g] = 1.0 - rest
     return out
 
@@ -113,16 +146,25 @@ def assemble(
         sol = _fallback(prep)
     order = sorted(range(len(prep.platforms)), key=lambda i: -prep.fits[i].fit)
     rank = {i: r + 1 for r, i in enumerate(order)}
-    channels = [_channel(prep, sol, ideal, i, rank[i], weights) for i in order]
-    members = sorted(sol.members, key=lambda i: rank[i])
-    mix = [prep.platforms[i].id for i in members]
-    by_act = {act: sum(c.hours_per_week[act] for c in channels if c.in_mix) for act in Activity}
-    hours = sum(by_act.values())
+    member_hours = _member_hours(prep, sol)
+    channels = [_channel(prep, sol, ideal, i, rank[i], weights, member_hours) for i in order]
+    mix = [prep.platforms[i].id for i in sorted(sol.channels, key=lambda i: rank[i])]
     a = prep.catalog.assumptions
     prof = prep.profile
+    option = prep.problem.options[sol.option]
+    runs = bool(sol.members)
+    seats = seats_for(sol.hours, a) if option.tool is not None and runs else 0
+    base = dict(prep.base[sol.option]) if runs else dict.fromkeys(Activity, 0.0)
+    base[Activity.administer] += a.it_hours_per_seat.v * seats
+    by_act = {
+        act: base[act] + sum(h[act] for h in member_hours.values()) for act in Activity
+    }
+    hours = sum(by_act.values())
+    roles = by_role(by_act)
+    fte = a.productive_hours_per_fte.v
     staff_cost = hours * prof.hourly_cost * a.weeks_per_month.v
-    warnings = _warnings(prep, sol, ideal, channels, feasible, hours)
-    tool = tool_choice(prep, sol)
+    coverage = _coverage(prep, sol.members)
+    warnings = _warnings(prep, sol, ideal, channels, feasible, roles[Role.marketing])
     rec = Recommendation(
         plan_name=prep.plan_name,
         scenario=prep.scenario.name,
@@ -131,41 +173,114 @@ def assemble(
         channels=channels,
         hours_per_week=hours,
         hours_by_activity=by_act,
+        base_hours_by_activity=base,
+        hours_by_role=roles,
+        fte_by_role={r: h / fte for r, h in roles.items()},
         staff_hours_available=prof.staff_hours,
-        fte=hours / a.productive_hours_per_fte.v,
-        productive_hours_per_fte=a.productive_hours_per_fte.v,
+        spare_hours_per_week=max(prof.staff_hours - roles[Role.marketing], 0.0),
+        fte=hours / fte,
+        productive_hours_per_fte=fte,
         staff_cost=staff_cost,
         licence_cost=sol.licence,
         monthly_cost=staff_cost + sol.licence,
-        tool=tool,
-        coverage=_coverage(prep, sol.members),
-        objective=sol.objective
-        if feasible
-        else sum(
-            w * v for w, v in zip(weights, _coverage(prep, sol.members).values(), strict=True)
-        ),
-        ideal_mix=[prep.platforms[i].id for i in sorted(ideal.members, key=lambda i: rank[i])],
+        setup_hours=setup_hours(prof, a, option.tool is not None, seats, runs),
+        tool=tool_choice(prep, sol, member_hours) if runs else None,
+        coverage=coverage,
+        objective=sum(w * v for w, v in zip(weights, coverage.values(), strict=True)),
+        value_threshold=prep.threshold,
+        ideal_mix=[prep.platforms[i].id for i in sorted(ideal.channels, key=lambda i: rank[i])],
         warnings=warnings,
         advice=[],
+        search=SearchInfo(nodes=sol.nodes, optimal=not sol.stopped, gap=sol.gap if sol.stopped else 0.0),
         feasible=feasible,
     )
     return rec.model_copy(update={"advice": advice_notes(prof, rec)})
 
 
-def _excluded(prep: Prepared, idx: int, ideal: MixSolution, used: float) -> str:
+def _money(x: float) -> str:
+    return f"${x:,.0f}"
+
+
+def cadence_why(prep: Prepared, sol: MixSolution, c: int, weights: list[float]) -> str:
+    """Why channel c runs at its level: what the neighbouring levels would need and add."""
+    p = prep.problem
+    lvl = sol.level_of(c)
+    assert lvl is not None
+    posts = prep.posts[c][lvl]
+    head = f"at {_posts(posts)} a week ({LEVELS[lvl].label})"
+    if len(p.allowed[c]) == 1:
+        fixed = c in range(len(p.ids)) and prep.platforms[c].id in prep.scenario.cadence
+        return head + (": the scenario fixes this level" if fixed else ": the scenario's cadence preference fixes it")
+    parts = []
+    for other in p.allowed[c]:
+        if other == lvl:
+            continue
+        members = tuple((cc, other if cc == c else ll) for cc, ll in sol.members)
+        alt = evaluate(p, weights, sol.option, members)
+        dh = (p.hours[sol.option][c][other] - p.hours[sol.option][c][lvl])
+        name = f"{LEVELS[other].label} ({_posts(prep.posts[c][other])} a week)"
+        if other > lvl:
+            if alt is None:
+                parts.append(f"{name} would need {dh:.1f} h/week more, which the team's hours or the budget cannot carry")
+            else:
+                gain = (alt.coverage - sol.coverage) * 100
+                extra = alt.cost - sol.cost
+                parts.append(
+                    f"{name} would need {dh:.1f} h/week more ({_money(extra)} a month) for "
+                    f"{gain:.1f} more points of goal coverage, below the threshold of "
+                    f"{prep.threshold:g} points per $1,000"
+                )
+        else:
+            loss = (sol.coverage - alt.coverage) * 100 if alt is not None else 0.0
+            parts.append(f"{name} would save {-dh:.1f} h/week but lose {loss:.1f} points of goal coverage")
+    return head + ": " + "; ".join(parts) if parts else head
+
+
+def _posts(x: float) -> str:
+    return f"{x:.0f}" if abs(x - round(x)) < 0.05 else f"{x:.1f}"
+
+
+def why_not(prep: Prepared, sol: MixSolution, c: int, weights: list[float]) -> WhyNot | None:
+    """The best mix that includes channel c (None when the company cannot serve it)."""
+    if prep.fits[c].gate <= 0:
+        return None
+    p = prep.problem
+    forced = replace(p, forced=p.forced | {c}, time_limit=min(p.time_limit, 0.25))
+    alt = solve(forced, weights)
+    if not alt.found:
+        return WhyNot(mix=[], levels={}, coverage=0.0, hours_per_week=0.0, monthly_cost=0.0, feasible=False)
+    ids = [prep.platforms[i].id for i in alt.channels]
+    return WhyNot(
+        mix=ids,
+        levels={prep.platforms[i].id: LEVELS[lvl] for i, lvl in alt.members},
+        coverage=alt.coverage,
+        hours_per_week=alt.hours,
+        monthly_cost=alt.cost,
+    )
+
+
+def _excluded(prep: Prepared, idx: int, ideal: MixSolution, sol: MixSolution) -> str:
     if prep.fits[idx].gate <= 0:
         return "the company cannot serve it (formats or archiving rules)"
     p = prep.problem
-    if all(math.isinf(p.hours[t][idx]) for t in range(len(p.options))):
+    if all(all(math.isinf(h) for h in p.hours[t][idx]) for t in range(len(p.options))):
         names = sorted({o.tool.name for o in p.options if o.tool is not None})
         return f"the fixed tool ({', '.join(names)}) cannot manage it"
-    if idx in ideal.members:
-        need = sum(prep.base_hours[idx].values())
+    typical = LEVELS.index(Level.typical)
+    cheapest = min(p.allowed[idx], key=lambda lvl: p.hours[0][idx][lvl])
+    need = p.hours[0][idx][cheapest]
+    if idx in ideal.channels:
+        left = max(prep.profile.staff_hours - sol.hours, 0.0) if sol.members else prep.profile.staff_hours
         return (
-            f"needs {need:.1f} h/week ({prep.min_hours[idx]:.1f} at its minimum cadence); "
-            f"only {max(prep.profile.staff_hours - used, 0):.1f} h/week are left"
+            f"needs {need:.1f} h/week at its {LEVELS[cheapest].label} cadence; "
+            f"only {left:.1f} h/week are left"
         )
-    return "adds less to the weighted goals than the channels chosen"
+    del typical
+    return (
+        f"what it would add to the weighted goals is not worth its hours: below "
+        f"{prep.threshold:g} points of goal coverage per $1,000 a month, or less than the "
+        "channels chosen"
+    )
 
 
 def _warnings(
@@ -185,24 +300,18 @@ def _warnings(
             "Add staff hours or drop a forced channel: a channel run below its minimum cadence "
             "is worse than none."
         )
-    dropped = [prep.platforms[i] for i in ideal.members if i not in sol.members]
+    dropped = [(c, lvl) for c, lvl in ideal.members if c not in sol.channels]
     if dropped and feasible:
-        need = {c.id: c for c in channels}
         parts = [
-            f"{p.name} ({need[p.id].total_hours:.1f} h/week, {need[p.id].min_hours_per_week:.1f} "
-            "at minimum cadence)"
-            for p in dropped
+            f"{prep.platforms[c].name} at {_posts(prep.posts[c][lvl])} a week "
+            f"({prep.problem.hours[ideal.option][c][lvl]:.1f} h/week)"
+            for c, lvl in dropped
         ]
-        ideal_hours = sum(prep.problem.hours[ideal.option][i] for i in ideal.members)
         out.append(
             f"The team cannot sustain {', '.join(parts)}: the fuller mix would need "
-            f"{ideal_hours:.1f} h/week against {prof.staff_hours:.1f} available. The recommended "
-            "mix is the smaller one it can keep up - once you start you can't disappear."
-            + (
-                " A 'minimum' cadence ambition would need fewer hours."
-                if prep.scenario.ambition.value != "minimum"
-                else ""
-            )
+            f"{ideal.hours:.1f} h/week of the marketing team against {prof.staff_hours:.1f} "
+            "available. The recommended mix is the smaller one it can keep up - once you start "
+            "you can't disappear."
         )
     too_big = [
         c
@@ -216,9 +325,9 @@ def _warnings(
             f"{c.name} alone needs {c.min_hours_per_week:.1f} h/week even at its minimum "
             f"cadence, more than the {prof.staff_hours:.1f} h/week available."
         )
-    if prof.max_channels is not None and len(ideal.members) > prof.max_channels:
+    if prof.max_channels is not None and len(ideal.members) >= prof.max_channels and len(sol.members) >= prof.max_channels:
         out.append(
-            f"The limit of {prof.max_channels} channels binds: more would add goal coverage."
+            f"The mix is at the limit of {prof.max_channels} channels: raise it to let the advisor weigh more."
         )
     if (
         prof.regulated.value != "none"
@@ -241,17 +350,22 @@ def _warnings(
     return out
 
 
-def tool_choice(prep: Prepared, sol: MixSolution) -> ToolChoice | None:
+def tool_choice(
+    prep: Prepared, sol: MixSolution, member_hours: dict[int, dict[Activity, float]]
+) -> ToolChoice | None:
     option = prep.problem.options[sol.option]
     if option.tool is None or option.plan is None:
         return None
-    mix = [prep.platforms[c] for c in sol.members]
-    covered = [p.id for p in mix if option.covers(p)]
-    saved = sum(
-        sum(prep.base_hours[c].values()) - prep.problem.hours[sol.option][c] for c in sol.members
-    )
-    a = prep.catalog.assumptions
-    need = sorted(required_features(prep.profile))
+    prof, a = prep.profile, prep.catalog.assumptions
+    covered = [prep.platforms[c].id for c in sol.channels if option.covers(prep.platforms[c])]
+    single = len(sol.members) == 1
+    without = sum(prep.base[_no_tool_base(prep)].values()) if prep.base else 0.0
+    with_tool = sum(prep.base[sol.option].values())
+    for c, lvl in sol.members:
+        raw = channel_hours(prep.platforms[c], prof, a, prep.posts[c][lvl])
+        without += sum(raw.values()) - (raw[Activity.tailor] if single else 0.0)
+        with_tool += sum(member_hours[c].values())
+    need = sorted(required_features(prof))
     why = "lowest monthly cost (staff hours plus licence) of the tools that fit the budget"
     if need:
         why += f" and offer {' and '.join(need)}"
@@ -261,7 +375,14 @@ def tool_choice(prep: Prepared, sol: MixSolution) -> ToolChoice | None:
         name=f"{option.tool.name} {option.plan.name}",
         seats=seats_for(sol.hours, a),
         monthly_cost=sol.licence,
-        hours_saved=saved,
+        hours_saved=without - with_tool,
         covered=covered,
         why=why,
     )
+
+
+def _no_tool_base(prep: Prepared) -> int:
+    for t, o in enumerate(prep.problem.options):
+        if o.tool is None:
+            return t
+    return 0

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from .knowledge import Assumptions, Platform
 from .plan import CompanyProfile
 from .result import Contribution
-from .vocab import AGE_BANDS, Goal, Market, Regime
+from .vocab import AGE_BANDS, Goal, Market, Regime, Segment
 
-__all__ = ["ChannelFit", "channel_fit", "goal_values"]
+__all__ = ["ChannelFit", "audience_reach", "channel_fit", "goal_values"]
 
 _ADDITIVE = ("goal", "audience", "voice", "effort")
 
@@ -31,18 +31,32 @@ class ChannelFit:
     contributions: list[Contribution]
 
 
-def audience_score(p: Platform, prof: CompanyProfile) -> float:
-    """Reach of the company's audience: age bands, consumer/professional and market."""
+def audience_reach(p: Platform, prof: CompanyProfile) -> float:
+    """Share of the company's audience the channel reaches, the way the surveys measure it.
+
+    Age: the share of each target age band that uses the channel (Pew), weighted by the
+    audience's bands. Professionals: Pew measures use by education, not by age within it, so
+    the age reach is scaled by how much more (or less) graduates use the channel than all
+    adults (reach_segment.professional / reach_segment.consumer), capped at 1.
+    """
     age_w = sum(prof.audience_age.values())
     age = sum(prof.audience_age[b] * p.reach_age[b].v for b in AGE_BANDS) / age_w
+    everyone = p.reach_segment[Segment.consumer].v
+    lift = p.reach_segment[Segment.professional].v / everyone if everyone > 0 else 1.0
+    by_segment = {Segment.consumer: age, Segment.professional: min(1.0, age * lift)}
     seg_w = sum(prof.audience_segment.values())
-    seg = sum(w * p.reach_segment[s].v for s, w in prof.audience_segment.items()) / seg_w
+    return sum(w * by_segment[s] for s, w in prof.audience_segment.items()) / seg_w
+
+
+def audience_score(p: Platform, prof: CompanyProfile) -> float:
+    """Reach of the company's audience (age and segment together) and strength in its market
+    (B2B/B2C marketers' use of the channel)."""
     market = {
         Market.b2b: p.b2b.v,
         Market.b2c: p.b2c.v,
         Market.both: (p.b2b.v + p.b2c.v) / 2,
     }[prof.market]
-    return 0.4 * age + 0.3 * seg + 0.3 * market
+    return 0.5 * audience_reach(p, prof) + 0.5 * market
 
 
 def capability_score(p: Platform, prof: CompanyProfile) -> float:
@@ -127,9 +141,10 @@ def channel_fit(
 
 _WHY = {
     "goal": "how well the channel serves the weighted goals",
-    "audience": "reach of the target age bands, consumer/professional mix and B2B/B2C market",
+    "audience": "share of the target age bands and segments that use it (professionals by "
+    "graduates' use), and its strength in the B2B/B2C market",
     "voice": "match between the brand voice and the channel's formality",
-    "effort": "hours per week at the channel's minimum cadence (less is better)",
+    "effort": "hours per week at the channel's typical cadence (less is better)",
     "capability": "share of the channel's formats the company can produce (multiplies the fit)",
     "compliance": "archiving and supervision under the regulated regime (multiplies the fit)",
 }

@@ -42,7 +42,7 @@ class Figure(_Strict):
     note: optional remark (what exactly the source says, how the value was derived).
     """
 
-    v: float
+    v: float = Field(allow_inf_nan=False)
     src: str = ESTIMATE
     note: str = ""
 
@@ -108,7 +108,8 @@ class Platform(_Strict):
     formats: share of the channel's posts in each format (0..1, summing to about 1).
     effort_hours: hours to create one post in each format, before tailoring.
     reach_age: share of each adult age band that uses the channel (0..1).
-    reach_segment: how well it reaches consumers and professionals (0..1).
+    reach_segment: share of all adults (consumer) and of college graduates (professional) who
+    use it (0..1; Pew measures use by education, which stands for professionals).
     b2b, b2c: strength for business-to-business and business-to-consumer marketing (0..1).
     inbound_per_1000: inbound messages and comments per 1,000 followers per month.
     engage_minutes_per_post: minutes spent validating followers per post (likes, replies).
@@ -230,13 +231,27 @@ class VendorTool(_Strict):
 class Assumptions(_Strict):
     """Engine-wide figures (hours, weights, factors), each with its source or estimate flag.
 
+    Hours are per week unless named otherwise.
+
     productive_hours_per_fte: productive hours per week of one full-time employee.
-    tailor_share: extra share of creation time to tailor a post to each channel.
-    publish_minutes_per_post, approve_minutes_per_post (regulated firms only),
-    minutes_per_inbound: handling one inbound message or comment.
-    listen_hours_per_channel, report_hours_per_channel: hours per channel per week.
-    coordinate_share: share of all other hours spent on coordination and strategy.
+    tailor_share: extra share of creation time to tailor a post to each channel of a mix of two
+    or more channels (a single channel has nothing to tailor from).
+    publish_minutes_per_post, approve_minutes_per_post (regulated firms: compliance pre-approval),
+    archive_minutes_per_post (regulated firms: compliance review of the archive),
+    minutes_per_inbound: handling one inbound message or comment that gets an answer.
+    answer_share: default share of inbound messages that get an answer (a profile can set it).
+    listen_base_hours / report_base_hours / coordinate_base_hours: hours for the whole job,
+    charged once when any channel runs; *_hours_per_channel: the increment per channel.
+    coordinate_share: share of the channel hours spent on coordination on top of the base.
+    it_base_hours: IT/CIO hours for access, security, integrations and social data;
+    it_hours_per_seat: tool administration per licensed user; it_archive_hours: running the
+    archive for regulated firms.
+    setup_*: one-off hours (tool onboarding, archive set-up, policy and training).
     response_factor: multiplier on engagement hours by response-time expectation (hours).
+    cadence_value: what a channel brings at a cadence, as a multiplier of its value at the
+    typical cadence, by posts-per-week ratio to typical (interpolated on the log ratio).
+    min_gain_per_1000_usd: goal-coverage points a channel (or a higher cadence) must add per
+    USD 1,000 a month of staff time and licence it costs, or it is left out.
     fit_weights: weights of the fit contributions (goal, audience, voice, effort).
     """
 
@@ -245,13 +260,47 @@ class Assumptions(_Strict):
     tailor_share: Figure
     publish_minutes_per_post: Figure
     approve_minutes_per_post: Figure
+    archive_minutes_per_post: Figure
     minutes_per_inbound: Figure
+    answer_share: Figure
+    listen_base_hours: Figure
     listen_hours_per_channel: Figure
+    report_base_hours: Figure
     report_hours_per_channel: Figure
+    coordinate_base_hours: Figure
     coordinate_share: Figure
+    it_base_hours: Figure
+    it_hours_per_seat: Figure
+    it_archive_hours: Figure
+    setup_tool_hours: Figure
+    setup_tool_hours_per_seat: Figure
+    setup_archive_hours: Figure
+    setup_policy_hours: Figure
+    setup_training_hours_per_person: Figure
     response_factor: dict[str, Figure]
+    cadence_value: dict[str, Figure]
+    min_gain_per_1000_usd: Figure
     fit_weights: dict[str, Figure]
     effort_reference_hours: Figure
+
+    @model_validator(mode="after")
+    def _ranges(self) -> Assumptions:
+        if not 1.0 <= self.productive_hours_per_fte.v <= 168.0:
+            raise ValueError("productive_hours_per_fte must be between 1 and 168 hours a week")
+        if not 4.0 <= self.weeks_per_month.v <= 4.5:
+            raise ValueError("weeks_per_month must be between 4 and 4.5")
+        for name in ("tailor_share", "coordinate_share", "answer_share"):
+            if not 0.0 <= getattr(self, name).v <= 1.0:
+                raise ValueError(f"{name} must be between 0 and 1")
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if isinstance(value, Figure) and not 0.0 <= value.v <= 10_000:
+                raise ValueError(f"{name} must be between 0 and 10,000")
+        for what, table in (("response_factor", self.response_factor),
+                            ("cadence_value", self.cadence_value)):
+            if any(not 0.0 <= f.v <= 10.0 for f in table.values()):
+                raise ValueError(f"{what} values must be between 0 and 10")
+        return self
 
     @field_validator("fit_weights")
     @classmethod
@@ -261,15 +310,19 @@ class Assumptions(_Strict):
             raise ValueError(f"fit_weights needs exactly {sorted(needed)}")
         return v
 
-    @field_validator("response_factor")
+    @field_validator("response_factor", "cadence_value")
     @classmethod
-    def _response_keys(cls, v: dict[str, Figure]) -> dict[str, Figure]:
+    def _numeric_keys(cls, v: dict[str, Figure]) -> dict[str, Figure]:
         try:
-            [float(k) for k in v]
+            keys = [float(k) for k in v]
         except ValueError:
-            raise ValueError("response_factor keys are response times in hours") from None
+            raise ValueError(
+                "keys are numbers (response hours, or posts relative to typical)"
+            ) from None
         if not v:
-            raise ValueError("response_factor needs at least one entry")
+            raise ValueError("needs at least one entry")
+        if any(not (0.0 < k < 1e6) for k in keys):
+            raise ValueError("keys must be positive numbers")
         return v
 
 

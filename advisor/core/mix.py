@@ -1,43 +1,54 @@
-"""The exact mix search.
+"""The exact mix search over channels and cadence levels.
 
-Objective (to maximise), for goal weights w (normalised) and channel goal values v[c][g]:
+Each channel runs at one cadence level (off, or one of the levels it is allowed: minimum,
+typical, high). For goal weights w (normalised), channel goal values v[c][g] at the typical
+cadence and value multipliers s[c][l] by level:
 
-    coverage_g(S) = 1 - prod_{c in S} (1 - v[c][g])        diminishing returns per goal
-    objective(S)  = sum_g w_g * coverage_g(S)               in 0..1
+    coverage_g(S) = 1 - prod_{(c,l) in S} (1 - v[c][g] * s[c][l])   diminishing returns per goal
+    cost(S)       = cost_per_hour * (base_t + sum cost_hours_t[c][l] - refund) + licence_t(S)
+    objective(S)  = sum_g w_g * coverage_g(S)  -  money_weight * cost(S)
 
-subject to, for a tool option t (a tool's plan, or no tool):
+``money_weight`` is the threshold: the goal coverage a USD a month must buy. A channel, or a
+higher cadence, enters only when what it adds to the coverage is worth what it costs, so spare
+hours stay spare. ``refund``: the tailoring a single-channel mix does not need. Subject to, for a
+tool option t (a tool's plan, or no tool):
 
-    sum_{c in S} hours_t[c] <= staff hours     licence_t(S) <= tool budget
-    |S| <= max channels                        forced-in channels in S, forced-out not
+    team hours (base_t + sum hours_t[c][l] - refund) <= staff hours
+    licence_t(S) <= tool budget      |S| <= max channels      forced channels in S
     t covers every tool-managed channel of S
 
-Ties in the objective go to the lower monthly cost (staff plus licence).
+Ties go to the lower monthly cost. The empty mix (objective 0) is always considered when no
+channel is forced.
 
-Algorithm: depth-first branch and bound over channels (ordered by value per hour), run once per
-tool option with the incumbent shared across options. At each node the upper bound on what the
-remaining channels can still add is the minimum of
+Algorithm: every single-channel mix is evaluated first (they carry the refund); then a
+depth-first branch and bound over channels (forced first, then by best net gain per hour), each
+node branching on the channel's levels and on leaving it out, run once per tool option with the
+incumbent shared. Items (c, l) whose net gain is not positive at the root are dropped, and so
+is a level whose net gain is no higher than a cheaper level's: by submodularity a gain only
+shrinks as channels are added, so they can never pay. The bound on what the remaining channels
+can add is the least of
 
-1. a per-goal bound: with at most k more channels (k limited by the count cap and by how many of
-   the cheapest remaining channels fit in the hours left), goal g can at best be covered by the k
-   channels strongest on g - exact when the constraints do not bind;
-2. a fractional knapsack over the channels' current marginal gains per hour, valid because the
-   objective is submodular (the sum of marginal gains bounds the joint gain).
+1. the sum of each channel's best positive net gain at the node (submodularity), the
+   ``left`` largest when the channel count is capped;
+2. the LP relaxation of the multiple-choice knapsack of those net gains in the team hours left;
+3. per goal, the coverage the k channels strongest on it could add at their best level (k: how
+   many fit in the hours and the count cap).
 
-Channels with no marginal gain are never added (they only add cost), and a branch whose cost
-already matches the incumbent's without being able to beat its objective is cut. The result is
-the true optimum; tests check it against brute-force enumeration.
+A search that reaches its time limit stops, keeps the best mix found and reports the proven
+gap (the most any unexplored branch could still add). Tests compare it with brute force.
 """
 
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from operator import mul
 
 from .staffing import ToolOption
 
-__all__ = ["MixProblem", "MixSolution", "objective", "solve"]
+__all__ = ["MixProblem", "MixSolution", "evaluate", "objective", "solve"]
 
 EPS = 1e-9
 
@@ -46,41 +57,74 @@ EPS = 1e-9
 class MixProblem:
     """Everything the search needs; weights are passed to :func:`solve` separately.
 
-    values[c][g]: what candidate c brings to goal g (0..1).  hours[t][c]: hours per week of
-    candidate c under option t (inf when t cannot manage it).  licence(t, managed, hours): USD
-    per month.  cost_per_hour: staff USD per month per weekly hour.
+    values[c][g]: what candidate c brings to goal g at its typical cadence (0..1).
+    scale[c][l]: multiplier of those values at cadence level l (0 = min, 1 = typical, 2 = high).
+    allowed[c]: the levels channel c may run at.
+    hours[t][c][l]: the marketing team's hours per week of c at level l under option t (inf when
+    t cannot manage c); cost_hours[t][c][l]: all roles' hours (what the mix costs).
+    refund[t][c][l]: team hours of c not needed when it is the only channel (tailoring).
+    base[t] / base_cost[t]: team / all roles' hours the job needs once any channel runs.
+    licence(t, managed, team_hours): USD per month.  cost_per_hour: USD per month per weekly
+    hour.  money_weight: objective lost per USD a month (the value threshold).
     """
 
     ids: list[str]
     values: list[list[float]]
+    scale: list[list[float]]
+    allowed: list[tuple[int, ...]]
     managed: list[bool]
     forced: frozenset[int]
     options: list[ToolOption]
-    hours: list[list[float]]
+    hours: list[list[list[float]]]
+    cost_hours: list[list[list[float]]]
+    refund: list[list[list[float]]]
+    base: list[float]
+    base_cost: list[float]
     licence: Callable[[int, int, float], float]
     capacity: float
     budget: float
     max_count: int | None
     cost_per_hour: float
+    money_weight: float = 0.0
+    time_limit: float = 2.0
 
 
 @dataclass(slots=True)
 class MixSolution:
-    members: tuple[int, ...] = ()
+    """A mix: members (channel, level) pairs, the tool option, objective and cost.
+
+    hours: the team's hours per week; cost: USD per month (staff of all roles plus licence);
+    gap: how much better an unexplored branch could still be (0 when proven optimal).
+    """
+
+    members: tuple[tuple[int, int], ...] = ()
     option: int = -1
-    objective: float = -1.0
+    objective: float = -math.inf
     cost: float = math.inf
     hours: float = 0.0
     licence: float = 0.0
+    coverage: float = 0.0
     nodes: int = 0
+    gap: float = 0.0
+    stopped: bool = False
 
     @property
     def found(self) -> bool:
         return self.option >= 0
 
+    @property
+    def channels(self) -> tuple[int, ...]:
+        return tuple(sorted(c for c, _ in self.members))
+
+    def level_of(self, c: int) -> int | None:
+        for cc, lvl in self.members:
+            if cc == c:
+                return lvl
+        return None
+
 
 def objective(values: Sequence[Sequence[float]], weights: Sequence[float], members) -> float:
-    """Goal-weighted coverage of a set of channels (weights should sum to 1)."""
+    """Goal-weighted coverage of a set of channels at full value (weights sum to 1)."""
     total = 0.0
     for g, w in enumerate(weights):
         rest = 1.0
@@ -90,56 +134,128 @@ def objective(values: Sequence[Sequence[float]], weights: Sequence[float], membe
     return total
 
 
+def evaluate(
+    prob: MixProblem, weights: Sequence[float], t: int, members: Sequence[tuple[int, int]]
+) -> MixSolution | None:
+    """The mix ``members`` under option t with its objective, or None when infeasible."""
+    members = tuple(sorted(members))
+    if any(lvl not in prob.allowed[c] for c, lvl in members):
+        return None
+    if not prob.forced <= {c for c, _ in members}:
+        return None
+    if prob.max_count is not None and len(members) > prob.max_count:
+        return None
+    if not members:
+        return MixSolution((), t, 0.0, 0.0, 0.0, 0.0, 0.0)
+    single = len(members) == 1
+    h = prob.base[t] + sum(prob.hours[t][c][lvl] for c, lvl in members)
+    hc = prob.base_cost[t] + sum(prob.cost_hours[t][c][lvl] for c, lvl in members)
+    if math.isinf(h):
+        return None
+    if single:
+        c, lvl = members[0]
+        h -= prob.refund[t][c][lvl]
+        hc -= prob.refund[t][c][lvl]
+    if math.isinf(h) or h > prob.capacity + EPS:
+        return None
+    lic = prob.licence(t, sum(prob.managed[c] for c, _ in members), h)
+    if lic > prob.budget + EPS:
+        return None
+    cov = 0.0
+    for g, w in enumerate(weights):
+        rest = 1.0
+        for c, lvl in members:
+            rest *= 1.0 - prob.values[c][g] * prob.scale[c][lvl]
+        cov += w * (1.0 - rest)
+    cost = hc * prob.cost_per_hour + lic
+    return MixSolution(members, t, cov - prob.money_weight * cost, cost, h, lic, cov)
+
+
 @dataclass(slots=True)
 class _Search:
     prob: MixProblem
     weights: list[float]
     best: MixSolution
+    deadline: float
     t: int = 0
-    hrs: list[float] = field(default_factory=list)
     cand: list[int] = field(default_factory=list)
+    levels: dict[int, list[int]] = field(default_factory=dict)
     kmax: int = 0
-    misses: list[list[float]] = field(default_factory=list)
     cap: float = 0.0
+    open_bound: float = -math.inf
+    nodes: int = 0
+    stopped: bool = False
 
+    # --- incumbent -------------------------------------------------------------------------
+    def offer(self, sol: MixSolution | None) -> None:
+        if sol is None:
+            return
+        b = self.best
+        if sol.objective > b.objective + EPS or (
+            sol.objective > b.objective - EPS and sol.cost < b.cost - 1e-6
+        ):
+            self.best = sol
+
+    # --- per option ------------------------------------------------------------------------
     def run_option(self, t: int) -> None:
         p = self.prob
-        self.t, self.hrs = t, p.hours[t]
+        hrs = p.hours[t]
         forced = sorted(p.forced)
-        if any(math.isinf(self.hrs[c]) for c in forced):
+        if any(all(math.isinf(hrs[c][lvl]) for lvl in p.allowed[c]) for c in forced):
             return
-        h0 = sum(self.hrs[c] for c in forced)
-        m0 = sum(p.managed[c] for c in forced)
-        self.cap = self._hours_cap(t)
-        if h0 > self.cap + EPS or p.licence(t, m0, h0) > p.budget + EPS:
-            return
+        self.t = t
         self.kmax = p.max_count if p.max_count is not None else len(p.ids)
-        if not self.misses:
-            self.misses = [[1.0 - v[g] for v in p.values] for g in range(len(self.weights))]
         if len(forced) > self.kmax:
             return
-        r = [1.0] * len(self.weights)
-        for c in forced:
-            r = [ri * (1.0 - v) for ri, v in zip(r, p.values[c], strict=True)]
-        free = [
-            c
-            for c in range(len(p.ids))
-            if c not in p.forced and not math.isinf(self.hrs[c]) and self.hrs[c] <= self.cap
-        ]
-        gain = {c: self._gain(c, r) for c in free}
-        self.cand = sorted(
-            (c for c in free if gain[c] > EPS),
-            key=lambda c: gain[c] / max(self.hrs[c], 1e-6),
-            reverse=True,
-        )
-        self._dfs(0, r, tuple(forced), h0, m0)
+        self.cap = self._hours_cap(t)
+        if self.cap < 0:
+            return
+        room = self.cap - p.base[t]
+        ones = [1.0] * len(self.weights)
+        self.levels = {}
+        for c in range(len(p.ids)):
+            lv = [
+                lvl
+                for lvl in p.allowed[c]
+                if not math.isinf(hrs[c][lvl]) and hrs[c][lvl] <= room + EPS
+            ]
+            if c not in p.forced:
+                lv = [lvl for lvl in lv if self._net(c, lvl, ones) > EPS]
+            lv = self._undominated(c, lv, ones, keep_all=c in p.forced)
+            if lv:
+                self.levels[c] = lv
+        if any(c not in self.levels for c in forced):
+            return
+        free = [c for c in self.levels if c not in p.forced]
+        free.sort(key=lambda c: -max(self._net(c, lvl, ones) / max(hrs[c][lvl], 1e-6)
+                                      for lvl in self.levels[c]))
+        self.cand = forced + free
+        self._dfs(0, ones, (), p.base[t], p.base_cost[t], 0)
+
+    def _undominated(self, c: int, lv: list[int], r: list[float], keep_all: bool) -> list[int]:
+        """Drop a level that another beats on every count: at least its value, no more team
+        hours and no more cost hours (whatever else joins the mix, the other is no worse).
+        The rest are tried best net gain first."""
+        p, t = self.prob, self.t
+        s, hrs, cost = p.scale[c], p.hours[t][c], p.cost_hours[t][c]
+
+        def beats(o: int, lvl: int) -> bool:
+            no_worse = s[o] >= s[lvl] and hrs[o] <= hrs[lvl] and cost[o] <= cost[lvl]
+            same = s[o] == s[lvl] and hrs[o] == hrs[lvl] and cost[o] == cost[lvl]
+            return no_worse and (not same or o < lvl)
+
+        out = [lvl for lvl in lv if not any(o != lvl and beats(o, lvl) for o in lv)]
+        return sorted(out, key=lambda lvl: -self._net(c, lvl, r))
 
     def _hours_cap(self, t: int) -> float:
-        """Most hours any feasible mix can use under option t: the staff hours, and the hours
-        whose seats the tool budget can still pay for (the licence grows with hours and with
+        """Most team hours any feasible mix can use under option t: the staff hours, and the
+        hours whose seats the tool budget can still pay for (the licence grows with hours and
         managed channels, so its value with no channel managed is a lower bound)."""
         p = self.prob
-        hi = min(p.capacity, sum(h for h in p.hours[t] if not math.isinf(h)))
+        finite = sum(
+            max((h for h in row if not math.isinf(h)), default=0.0) for row in p.hours[t]
+        )
+        hi = min(p.capacity, p.base[t] + finite)
         if p.licence(t, 0, hi) <= p.budget + EPS:
             return hi
         lo = 0.0
@@ -153,124 +269,174 @@ class _Search:
                 hi = mid
         return hi
 
-    def _gain(self, c: int, r: list[float]) -> float:
-        return sum(map(mul, map(mul, self.weights, r), self.prob.values[c]))
+    # --- gains -----------------------------------------------------------------------------
+    def _gain(self, c: int, lvl: int, r: list[float]) -> float:
+        s = self.prob.scale[c][lvl]
+        return s * sum(map(mul, map(mul, self.weights, r), self.prob.values[c]))
 
-    def _consider(self, members: tuple[int, ...], r: list[float], h: float, m: int) -> float:
+    def _net(self, c: int, lvl: int, r: list[float]) -> float:
         p = self.prob
-        obj = sum(w * (1.0 - ri) for w, ri in zip(self.weights, r, strict=True))
-        lic = p.licence(self.t, m, h)
-        cost = h * p.cost_per_hour + lic
-        b = self.best
-        if obj > b.objective + EPS or (obj > b.objective - EPS and cost < b.cost - 1e-6):
-            self.best = MixSolution(members, self.t, obj, cost, h, lic, b.nodes)
-        return cost
+        return self._gain(c, lvl, r) - p.money_weight * p.cost_per_hour * p.cost_hours[self.t][c][lvl]
 
-    def _dfs(self, i: int, r: list[float], members: tuple[int, ...], h: float, m: int) -> None:
-        p, best = self.prob, self.best
-        best.nodes += 1
-        cost = self._consider(members, r, h, m)
-        best = self.best
+    # --- search ----------------------------------------------------------------------------
+    def _dfs(
+        self, i: int, r: list[float], members: tuple[tuple[int, int], ...], h: float, hc: float,
+        m: int,
+    ) -> None:
+        p = self.prob
+        self.nodes += 1
+        cov = sum(w * (1.0 - ri) for w, ri in zip(self.weights, r, strict=True))
+        if members and len(members) > 1:
+            lic = p.licence(self.t, m, h)
+            obj = cov - p.money_weight * (hc * p.cost_per_hour + lic)
+            self.offer(MixSolution(members, self.t, obj, hc * p.cost_per_hour + lic, h, lic, cov))
+        elif members:
+            obj = cov - p.money_weight * (hc * p.cost_per_hour + p.licence(self.t, m, h))
+        else:
+            obj = 0.0
+        if i >= len(self.cand):
+            return
+        forced_left = any(c in p.forced for c in self.cand[i:])
         left = self.kmax - len(members)
-        if i >= len(self.cand) or left <= 0:
+        if left <= 0:
             return
         room = self.cap - h
-        rest = [c for c in self.cand[i:] if self.hrs[c] <= room + EPS]
-        if not rest:
-            return
-        obj = sum(w * (1.0 - ri) for w, ri in zip(self.weights, r, strict=True))
-        # prune when obj + bound cannot beat the incumbent, or only tie it at no lower cost
-        tie_only = cost >= best.cost - 1e-6
-        need = best.objective - obj + (EPS if tie_only else -EPS)
-
-        def cut(bound: float) -> bool:
-            return bound <= need if tie_only else bound < need
-
-        if cut(self._knapsack_bound(rest, r, room)) or cut(self._goal_bound(rest, r, room, left)):
+        rest = self.cand[i:]
+        bound = self._bound(rest, r, room, left, forced_left)
+        if self.best.found:
+            need = self.best.objective - obj
+            cost = hc * p.cost_per_hour + p.licence(self.t, m, h) if members else 0.0
+            if bound < need - EPS or (bound <= need + EPS and cost >= self.best.cost - 1e-6):
+                return
+        if time.perf_counter() > self.deadline:
+            self.stopped = True
+            self.open_bound = max(self.open_bound, obj + bound)
             return
         c = self.cand[i]
-        if self.hrs[c] <= room + EPS and self._gain(c, r) > EPS:
+        for lvl in self.levels[c]:
+            hh = p.hours[self.t][c][lvl]
+            if hh > room + EPS:
+                continue
+            if c not in p.forced and self._net(c, lvl, r) <= EPS:
+                continue
             m2 = m + p.managed[c]
-            h2 = h + self.hrs[c]
-            if p.licence(self.t, m2, h2) <= p.budget + EPS:
-                r2 = [ri * (1.0 - v) for ri, v in zip(r, p.values[c], strict=True)]
-                self._dfs(i + 1, r2, (*members, c), h2, m2)
-        self._dfs(i + 1, r, members, h, m)
+            h2 = h + hh
+            if p.licence(self.t, m2, h2) > p.budget + EPS:
+                continue
+            s = p.scale[c][lvl]
+            r2 = [ri * (1.0 - v * s) for ri, v in zip(r, p.values[c], strict=True)]
+            self._dfs(i + 1, r2, (*members, (c, lvl)), h2, hc + p.cost_hours[self.t][c][lvl], m2)
+        if c not in p.forced:
+            self._dfs(i + 1, r, members, h, hc, m)
+
+    def _bound(
+        self, rest: list[int], r: list[float], room: float, left: int, forced_left: bool
+    ) -> float:
+        nets = []
+        for c in rest:
+            best = max(self._net(c, lvl, r) for lvl in self.levels[c])
+            if c in self.prob.forced or best > 0:
+                nets.append(best)
+        nets.sort(reverse=True)
+        b1 = sum(nets[:left]) if not forced_left else sum(nets)
+        if forced_left:
+            return b1
+        return min(b1, self._knapsack_bound(rest, r, room), self._goal_bound(rest, r, room, left))
+
+    def _knapsack_bound(self, rest: list[int], r: list[float], room: float) -> float:
+        """LP relaxation of the multiple-choice knapsack of net gains in the hours left."""
+        hrs = self.prob.hours[self.t]
+        segments = []
+        for c in rest:
+            pts = sorted(
+                (hrs[c][lvl], n)
+                for lvl in self.levels[c]
+                if (n := self._net(c, lvl, r)) > 0
+            )
+            hx, px = 0.0, 0.0  # upper convex hull from the origin, as incremental segments
+            while pts:
+                j = max(range(len(pts)), key=lambda k: (pts[k][1] - px) / max(pts[k][0] - hx, 1e-9))
+                dh, dp = pts[j][0] - hx, pts[j][1] - px
+                if dp <= 0:
+                    break
+                segments.append((dp / max(dh, 1e-9), dh, dp))
+                hx, px = pts[j]
+                pts = [q for q in pts[j + 1:] if q[0] > hx]
+        segments.sort(reverse=True)
+        total, space = 0.0, room
+        for _ratio, dh, dp in segments:
+            if dh <= space:
+                total += dp
+                space -= dh
+            else:
+                total += dp * max(space, 0.0) / dh
+                break
+        return total
 
     def _goal_bound(self, rest: list[int], r: list[float], room: float, left: int) -> float:
-        """Per goal: the best the k strongest remaining channels could add (k = how many fit)."""
+        """Per goal: the most the k strongest remaining channels could add (k = how many fit)."""
+        hrs = self.prob.hours[self.t]
         k, used = 0, 0.0
-        for hc in sorted(map(self.hrs.__getitem__, rest)):
+        for hc in sorted(min(hrs[c][lvl] for lvl in self.levels[c]) for c in rest):
             if k >= left or used + hc > room + EPS:
                 break
             used += hc
             k += 1
+        p = self.prob
+        top = {c: max(p.scale[c][lvl] for lvl in self.levels[c]) for c in rest}
         bound = 0.0
         every = k >= len(rest)
         for g, w in enumerate(self.weights):
             if w <= 0 or r[g] <= 0:
                 continue
-            misses = map(self.misses[g].__getitem__, rest)
+            misses = [1.0 - min(1.0, p.values[c][g] * top[c]) for c in rest]
             keep = math.prod(misses) if every else math.prod(sorted(misses)[:k])
             bound += w * r[g] * (1.0 - keep)
         return bound
-
-    def _knapsack_bound(self, rest: list[int], r: list[float], room: float) -> float:
-        """Fractional knapsack on marginal gains per hour (valid: the objective is submodular)."""
-        wr = list(map(mul, self.weights, r))
-        values, hrs = self.prob.values, self.hrs
-        items = sorted(
-            ((sum(map(mul, wr, values[c])), hrs[c]) for c in rest),
-            key=lambda gh: gh[0] / max(gh[1], 1e-9),
-            reverse=True,
-        )
-        knap, space = 0.0, room
-        for gain, hc in items:
-            if hc <= space:
-                knap += gain
-                space -= hc
-            else:
-                knap += gain * space / hc
-                break
-        return knap
 
 
 def solve(
     prob: MixProblem, weights: Sequence[float], hint: MixSolution | None = None
 ) -> MixSolution:
-    """The optimal mix and tool option; ``found`` is False when nothing is feasible.
+    """The optimal mix, levels and tool option; ``found`` is False when nothing is feasible.
 
-    ``hint``: a solution known to be feasible for ``prob`` (say, the optimum for nearby
-    weights). It only seeds the incumbent, so more branches are cut; the answer is the same.
+    ``hint``: a mix known to be good for nearby weights; it only seeds the incumbent, so more
+    branches are cut (the answer is the same). A solve that reaches ``prob.time_limit`` seconds
+    returns its best mix with ``stopped`` set and the proven ``gap``.
     """
-    search = _Search(prob=prob, weights=list(weights), best=MixSolution())
+    search = _Search(
+        prob=prob,
+        weights=list(weights),
+        best=MixSolution(),
+        deadline=time.perf_counter() + prob.time_limit,
+    )
+    n_opt = len(prob.options)
+    if not prob.forced:
+        search.offer(evaluate(prob, weights, _no_tool(prob), ()))
     if hint is not None and hint.found:
-        _seed(search, hint)
+        search.offer(evaluate(prob, weights, hint.option, hint.members))
+    for t in range(n_opt):
+        for c in range(len(prob.ids)):
+            for lvl in prob.allowed[c]:
+                search.offer(evaluate(prob, weights, t, ((c, lvl),)))
     order = sorted(
-        range(len(prob.options)),
-        key=lambda t: (
-            sum(h for h in prob.hours[t] if not math.isinf(h))
-            / max(1, sum(not math.isinf(h) for h in prob.hours[t]))
-        ),
+        range(n_opt),
+        key=lambda t: sum(
+            min(h) for h in prob.hours[t] if not math.isinf(min(h))
+        ) / max(1, sum(not math.isinf(min(h)) for h in prob.hours[t])),
     )
     for t in order:
         search.run_option(t)
-    return search.best
+    best = search.best
+    best.nodes = search.nodes
+    if search.stopped:
+        best.stopped = True
+        best.gap = max(0.0, search.open_bound - best.objective) if best.found else math.inf
+    return best
 
 
-def _seed(search: _Search, hint: MixSolution) -> None:
-    p = search.prob
-    hours = p.hours[hint.option]
-    h = sum(hours[c] for c in hint.members)
-    m = sum(p.managed[c] for c in hint.members)
-    lic = p.licence(hint.option, m, h)
-    feasible = (
-        not math.isinf(h)
-        and h <= p.capacity + EPS
-        and lic <= p.budget + EPS
-        and p.forced <= set(hint.members)
-        and (p.max_count is None or len(hint.members) <= p.max_count)
-    )
-    if feasible:
-        obj = objective(p.values, search.weights, hint.members)
-        search.best = MixSolution(hint.members, hint.option, obj, h * p.cost_per_hour + lic, h, lic)
+def _no_tool(prob: MixProblem) -> int:
+    for t, o in enumerate(prob.options):
+        if o.tool is None:
+            return t
+    return 0

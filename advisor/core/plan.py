@@ -6,9 +6,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .vocab import AGE_BANDS, Ambition, Format, Goal, Market, Regime, Segment
+from .vocab import AGE_BANDS, Ambition, Format, Goal, Level, Market, Regime, Segment
 
-__all__ = ["PLAN_SCHEMA_VERSION", "CompanyProfile", "Plan", "Scenario"]
+__all__ = ["PLAN_SCHEMA_VERSION", "CompanyProfile", "Plan", "Presence", "Scenario"]
 
 PLAN_SCHEMA_VERSION = 1
 
@@ -19,6 +19,22 @@ def _default_goals() -> dict[Goal, float]:
 
 def _default_age() -> dict[str, float]:
     return dict.fromkeys(AGE_BANDS, 1.0)
+
+
+class Presence(BaseModel):
+    """A channel the company runs today.
+
+    followers: its following on that channel.  posts_per_week: how often it posts there now.
+    inbound_per_month: messages and comments it receives a month (optional: estimated from the
+    followers when absent).  hours_per_week: the hours the team spends on it today (optional).
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    followers: float = Field(ge=0.0, le=1e10, allow_inf_nan=False)
+    posts_per_week: float | None = Field(None, ge=0.0, le=1000.0, allow_inf_nan=False)
+    inbound_per_month: float | None = Field(None, ge=0.0, le=1e9, allow_inf_nan=False)
+    hours_per_week: float | None = Field(None, ge=0.0, le=168.0 * 1000, allow_inf_nan=False)
 
 
 class CompanyProfile(BaseModel):
@@ -34,10 +50,15 @@ class CompanyProfile(BaseModel):
     hourly_cost: fully loaded USD per staff hour.
     max_channels: most channels the team wants to run (None = no limit).
     response_hours: how fast followers expect an answer, in hours.
-    followers: expected followers per channel, which drives the inbound engagement load.
+    followers: expected followers on a channel the company does not list in ``presence``.
+    presence: channels the company runs today, by channel id: their own followers (which drive
+    each channel's engagement hours) and optionally posts, inbound messages and hours today.
+    answer_share: share of inbound messages the team answers (None = the catalog's sourced
+    default).  value_threshold: goal-coverage points a channel or a higher cadence must add
+    per USD 1,000 a month it costs (None = the catalog's default).
     """
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
 
     name: str = Field(min_length=1, max_length=200)
     industry: str = ""
@@ -57,6 +78,9 @@ class CompanyProfile(BaseModel):
     max_channels: int | None = Field(None, ge=1, le=100)
     response_hours: float = Field(24.0, gt=0.0, le=24 * 30)
     followers: float = Field(5_000, ge=0.0, le=1e10)
+    presence: dict[str, Presence] = Field(default_factory=dict)
+    answer_share: float | None = Field(None, ge=0.0, le=1.0)
+    value_threshold: float | None = Field(None, ge=0.0, le=1000.0)
     prepared_by: str = Field("", max_length=200)
     notes: str = Field("", max_length=20_000)
 
@@ -100,6 +124,11 @@ class CompanyProfile(BaseModel):
         """Staff hours per week available for social media."""
         return self.people * self.hours_per_person
 
+    def followers_on(self, channel: str) -> float:
+        """The company's following on a channel: its own figure, else the default."""
+        here = self.presence.get(channel)
+        return here.followers if here is not None else self.followers
+
     def normalised_goals(self) -> dict[Goal, float]:
         total = sum(self.goals.values())
         return {g: w / total for g, w in self.goals.items()}
@@ -112,7 +141,9 @@ class Scenario(BaseModel):
     force_in / force_out: channel ids that must / must not be in the mix.
     tool: fix the tool ("<tool id>" or "<tool id>/<plan id>"), "none" for no tool, None to choose.
     forbid_tools: tool ids the advisor must not choose.
-    ambition: which point of each channel's cadence range to plan for.
+    ambition: the cadence preference: ``auto`` lets the advisor choose each channel's level;
+    ``minimum``, ``typical`` or ``ambitious`` fix every channel's; ``typical_or_more`` is a floor.
+    cadence: a fixed cadence level (``min``, ``typical``, ``high``) for named channels.
     """
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
@@ -124,7 +155,8 @@ class Scenario(BaseModel):
     force_out: list[str] = Field(default_factory=list)
     tool: str | None = None
     forbid_tools: list[str] = Field(default_factory=list)
-    ambition: Ambition = Ambition.typical
+    ambition: Ambition = Ambition.auto
+    cadence: dict[str, Level] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _consistent(self) -> Scenario:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .vocab import Activity, Goal
+from .vocab import Activity, Ambition, Goal, Level, Role
 
 __all__ = [
     "AdviceNote",
@@ -12,8 +12,10 @@ __all__ = [
     "Contribution",
     "GoalSensitivity",
     "Recommendation",
+    "SearchInfo",
     "Sensitivity",
     "ToolChoice",
+    "WhyNot",
 ]
 
 
@@ -36,13 +38,32 @@ class Contribution(_Value):
     why: str = ""
 
 
+class WhyNot(_Value):
+    """What including a channel left out would cost and change: the best mix that contains it.
+
+    mix: channel ids of that mix; levels: their cadence levels; coverage: goal-weighted
+    coverage (0..1) beside the recommended mix's; hours_per_week: the marketing team's hours;
+    monthly_cost: USD per month (staff of every role plus licence); feasible: False when no mix
+    with the channel fits the constraints.
+    """
+
+    mix: list[str]
+    levels: dict[str, Level]
+    coverage: float
+    hours_per_week: float
+    monthly_cost: float
+    feasible: bool = True
+
+
 class ChannelResult(_Value):
     """How one active channel fares for this company.
 
-    fit: 0..1.  posts_per_week: the planned cadence at the scenario's ambition.
+    fit: 0..1.  cadence_level: the level the mix runs it at (None when out of the mix).
+    posts_per_week: posts a week at that level (typical when out).
     hours_per_week: hours by activity to run it (tool savings applied when in the mix).
-    min_hours_per_week: total hours at its minimum credible cadence.
-    forced: "in", "out" or None.  excluded_because: why a good channel is out of the mix.
+    min_hours_per_week: the team's hours at its minimum credible cadence without a tool.
+    why: why this cadence (in the mix).  forced: "in", "out" or None.
+    excluded_because: why it is out of the mix; why_not: the best mix that includes it.
     """
 
     id: str
@@ -52,13 +73,16 @@ class ChannelResult(_Value):
     contributions: list[Contribution]
     in_mix: bool
     forced: str | None = None
+    cadence_level: Level | None = None
     posts_per_week: float
     hours_per_week: dict[Activity, float]
     total_hours: float
     min_hours_per_week: float
     goal_value: dict[Goal, float]
     reasons: list[str] = Field(default_factory=list)
+    why: str = ""
     excluded_because: str = ""
+    why_not: WhyNot | None = None
 
 
 class ToolChoice(_Value):
@@ -78,6 +102,15 @@ class ToolChoice(_Value):
     why: str = ""
 
 
+class SearchInfo(_Value):
+    """How the mix search ended: nodes explored, whether the optimum is proven, and the gap
+    (objective points an unexplored branch could still add; 0 when proven)."""
+
+    nodes: int
+    optimal: bool
+    gap: float
+
+
 class AdviceNote(_Value):
     """A piece of advice that applies to this company, in our words, with the seed it rests on."""
 
@@ -90,31 +123,44 @@ class AdviceNote(_Value):
 class Recommendation(_Value):
     """The advisor's answer for one scenario.
 
-    mix: channel ids in the mix, best fit first.  hours_per_week: total staff hours needed.
-    fte: hours over productive hours per FTE.  staff_cost / licence_cost / monthly_cost: USD
-    per month.  coverage: per goal, 0..1, of how well the mix serves it (diminishing returns).
-    objective: goal-weighted coverage, 0..1.  ideal_mix: the mix if staff hours were unlimited.
+    ambition: the cadence preference.  mix: channel ids in the mix, best fit first.
+    hours_per_week: staff hours a week the plan needs, every role.  hours_by_activity: the
+    same by activity (the job's base included); base_hours_by_activity: the part charged once
+    for the job whatever the channels.  hours_by_role / fte_by_role: by who does the work.
+    staff_hours_available: the marketing team's hours; spare_hours_per_week: what the mix leaves
+    of them.  fte: hours over productive hours per FTE.  staff_cost / licence_cost /
+    monthly_cost: USD per month.  setup_hours: one-off hours by item.  coverage: per goal,
+    0..1 (diminishing returns).  objective: goal-weighted coverage, 0..1.  value_threshold:
+    coverage points per USD 1,000 a month a channel must add.  ideal_mix: the mix if staff
+    hours were unlimited.
     """
 
     plan_name: str
     scenario: str
-    ambition: str
+    ambition: Ambition
     mix: list[str]
     channels: list[ChannelResult]
     hours_per_week: float
     hours_by_activity: dict[Activity, float]
+    base_hours_by_activity: dict[Activity, float]
+    hours_by_role: dict[Role, float]
+    fte_by_role: dict[Role, float]
     staff_hours_available: float
+    spare_hours_per_week: float
     fte: float
     productive_hours_per_fte: float
     staff_cost: float
     licence_cost: float
     monthly_cost: float
+    setup_hours: dict[str, float]
     tool: ToolChoice | None
     coverage: dict[Goal, float]
     objective: float
+    value_threshold: float
     ideal_mix: list[str]
     warnings: list[str]
     advice: list[AdviceNote]
+    search: SearchInfo
     feasible: bool = True
 
     def channel(self, cid: str) -> ChannelResult:

@@ -19,6 +19,7 @@ __all__ = [
     "compare_rows",
     "figures_frame",
     "to_contract",
+    "why_not_text",
 ]
 
 CONTRACT = "channel-advisor/recommendation/1"
@@ -40,15 +41,37 @@ def channels_frame(rec: Recommendation) -> pd.DataFrame:
             "fit": round(c.fit, 4),
             "in_mix": c.in_mix,
             "forced": c.forced or "",
+            "cadence_level": c.cadence_level.value if c.cadence_level else "",
             "posts_per_week": round(c.posts_per_week, 2),
         }
         row |= {f"hours_{a.value}": round(c.hours_per_week[a], 2) for a in Activity}
         row["hours_total"] = round(c.total_hours, 2)
         row["why"] = "; ".join(c.reasons) if c.in_mix else c.excluded_because
+        row["cadence_why"] = c.why
+        row["why_not"] = why_not_text(rec, c.id)
         rows.append(row)
     import pandas as pd
 
     return pd.DataFrame(rows)
+
+
+def why_not_text(rec: Recommendation, cid: str) -> str:
+    """What including a channel left out would cost and change, in one sentence."""
+    c = rec.channel(cid)
+    w = c.why_not
+    if c.in_mix or w is None:
+        return ""
+    if not w.feasible:
+        return f"No mix with {c.name} fits the team's hours, budget and limits."
+    names = {x.id: x.name for x in rec.channels}
+    mix = ", ".join(f"{names.get(i, i)} ({w.levels[i].label})" for i in w.mix)
+    d_cov = (w.coverage - rec.objective) * 100
+    d_h = w.hours_per_week
+    return (
+        f"Best mix with {c.name}: {mix}; goal coverage {w.coverage:.0%} "
+        f"({d_cov:+.1f} points), {d_h:.1f} h/week of the team, ${w.monthly_cost:,.0f} a month "
+        f"({w.monthly_cost - rec.monthly_cost:+,.0f})."
+    ).replace("+-", "-")
 
 
 def compare_frame(recs: list[Recommendation], baseline: int = 0) -> pd.DataFrame:
@@ -68,6 +91,7 @@ def compare_rows(recs: list[Recommendation], baseline: int = 0) -> list[dict[str
             "mix": ", ".join(r.mix) or "(none)",
             "channels": len(r.mix),
             "hours_per_week": round(r.hours_per_week, 1),
+            "spare_hours_per_week": round(r.spare_hours_per_week, 1),
             "fte": round(r.fte, 2),
             "monthly_cost": round(r.monthly_cost, 0),
             "tool": f"{r.tool.id}/{r.tool.plan}" if r.tool else "none",

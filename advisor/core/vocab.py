@@ -14,9 +14,11 @@ __all__ = [
     "Feature",
     "Format",
     "Goal",
+    "Level",
     "Market",
     "PricingModel",
     "Regime",
+    "Role",
     "Segment",
     "Status",
 ]
@@ -88,11 +90,69 @@ class Regime(StrEnum):
 
 
 class Ambition(StrEnum):
-    """Which point of a channel's cadence range to plan for."""
+    """The scenario's cadence preference: let the advisor choose each channel's level (auto),
+    fix every channel at one level (minimum / typical / ambitious), or a floor (typical or more).
+    """
 
+    auto = "auto"
     minimum = "minimum"
     typical = "typical"
     ambitious = "ambitious"
+    typical_or_more = "typical_or_more"
+
+    @property
+    def label(self) -> str:
+        return _AMBITION_LABELS[self]
+
+    def levels(self) -> tuple[Level, ...]:
+        """The cadence levels a channel may run at under this preference."""
+        return _AMBITION_LEVELS[self]
+
+
+class Level(StrEnum):
+    """A channel's cadence level: its minimum credible cadence, the typical one, or high
+    (halfway from typical to the point of diminishing returns)."""
+
+    min = "min"
+    typical = "typical"
+    high = "high"
+
+    @property
+    def label(self) -> str:
+        return {"min": "minimum", "typical": "typical", "high": "high"}[self.value]
+
+
+_AMBITION_LABELS = {
+    Ambition.auto: "Let the advisor choose",
+    Ambition.minimum: "Minimum for every channel",
+    Ambition.typical: "Typical for every channel",
+    Ambition.ambitious: "High for every channel",
+    Ambition.typical_or_more: "Typical or more",
+}
+
+_AMBITION_LEVELS = {
+    Ambition.auto: (Level.min, Level.typical, Level.high),
+    Ambition.minimum: (Level.min,),
+    Ambition.typical: (Level.typical,),
+    Ambition.ambitious: (Level.high,),
+    Ambition.typical_or_more: (Level.typical, Level.high),
+}
+
+
+class Role(StrEnum):
+    """Who does the work: the marketing/communications team, compliance review, IT/CIO."""
+
+    marketing = "marketing"
+    compliance = "compliance"
+    it = "it"
+
+    @property
+    def label(self) -> str:
+        return {
+            "marketing": "Marketing & communications",
+            "compliance": "Compliance review",
+            "it": "IT / CIO",
+        }[self.value]
 
 
 class Activity(StrEnum):
@@ -106,10 +166,21 @@ class Activity(StrEnum):
     listen = "listen"
     report = "report"
     coordinate = "coordinate"
+    archive = "archive"
+    administer = "administer"
 
     @property
     def label(self) -> str:
         return _ACTIVITY_LABELS[self]
+
+    @property
+    def role(self) -> Role:
+        """Who does this activity (see Role)."""
+        if self in (Activity.approve, Activity.archive):
+            return Role.compliance
+        if self is Activity.administer:
+            return Role.it
+        return Role.marketing
 
 
 _ACTIVITY_LABELS = {
@@ -120,7 +191,9 @@ _ACTIVITY_LABELS = {
     Activity.engage: "Engage & respond",
     Activity.listen: "Listen",
     Activity.report: "Measure & report",
-    Activity.coordinate: "Coordinate",
+    Activity.coordinate: "Coordinate & plan",
+    Activity.archive: "Archive review",
+    Activity.administer: "Tools, access & data (IT)",
 }
 
 
