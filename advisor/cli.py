@@ -14,15 +14,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 __all__ = ["EXAMPLE_PLAN", "main"]
 
-_RESOURCES = Path(__file__).resolve().parent / "resources"
-if not _RESOURCES.exists():
-    _RESOURCES = Path(__file__).resolve().parents[1] / "resources"
-EXAMPLE_PLAN = _RESOURCES / "examples" / "b2b_software.yaml"
-COMMANDS = ("recommend", "compare", "validate", "catalog", "report", "gui")
+from .paths import EXAMPLE_PLAN
+
+COMMANDS = ("recommend", "compare", "validate", "catalog", "calibration", "report", "gui")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--tools", action="store_true", help="vendor tools only")
     p.add_argument("--figures", action="store_true", help="every figure with its source")
     p.add_argument("--format", **fmt)  # type: ignore[arg-type]
+    p = sub.add_parser(
+        "calibration",
+        parents=[common],
+        help="the engine's answers beside published benchmarks (exit 1 if any fails)",
+    )
+    p.add_argument("--format", choices=("table", "json"), default="table", help="output format")
     p = sub.add_parser("report", parents=[common], help="write the board-ready PDF report")
     p.add_argument("plan")
     p.add_argument("-o", "--output", required=True, help="PDF file to write")

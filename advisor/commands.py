@@ -167,6 +167,34 @@ def _posts(x: float) -> str:
     return f"{x:.0f}" if abs(x - round(x)) < 0.05 else f"{x:.1f}"
 
 
+def cmd_calibration(args: argparse.Namespace) -> int:
+    """Print the calibration table; exit 0 when every benchmark passes, 1 otherwise."""
+    from .core.calibration import run_calibration
+
+    results = run_calibration(_catalog(args))
+    if args.format == "json":
+        print(json.dumps([r.as_dict() for r in results], indent=2))
+    else:
+        print(format_calibration(results))
+    return 0 if all(r.passed for r in results) else 1
+
+
+def format_calibration(results: list) -> str:
+    """The calibration results as readable text, one block per benchmark."""
+    passed = sum(r.passed for r in results)
+    lines = [f"Calibration: {passed} of {len(results)} published benchmarks pass", ""]
+    for r in results:
+        lines += [
+            f"[{'pass' if r.passed else 'FAIL'}] {r.name}",
+            f"    situation: {r.situation}",
+            f"    published: {r.published}",
+            f"    engine:    {r.engine}",
+            f"    source:    {r.source}",
+            "",
+        ]
+    return "\n".join(lines).rstrip()
+
+
 def cmd_compare(args: argparse.Namespace) -> str:
     from .core.engine import recommend_all
 
@@ -270,7 +298,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     )
     if headless and not os.environ.get("QT_QPA_PLATFORM"):
         # No screen to show the window on: give the same answer in the terminal instead.
-        from .cli import EXAMPLE_PLAN
+        from .paths import EXAMPLE_PLAN
 
         plan = args.plan or str(EXAMPLE_PLAN)
         print(

@@ -133,7 +133,7 @@ def _coverage(prep: Prepared, members) -> dict[Goal, float]:
     for k, g in enumerate(Goal):
         rest = 1.0
         for c, lvl in members:
-            rest *= 1.0 - p.values[c][k] * p.scale[c][lvl]
+            rest *= 1.0 - min(1.0, p.values[c][k] * p.scale[c][lvl])
         out[g] = 1.0 - rest
     return out
 
@@ -245,8 +245,28 @@ def why_not(prep: Prepared, sol: MixSolution, c: int, weights: list[float]) -> W
     if prep.fits[c].gate <= 0:
         return None
     p = prep.problem
-    forced = replace(p, forced=p.forced | {c}, time_limit=min(p.time_limit, 0.25))
-    alt = solve(forced, weights)
+    # with the chosen tool when it can run the channel: what adding it changes for this plan
+    keep = [sol.option] if not all(map(math.isinf, p.hours[sol.option][c])) else None
+    forced = replace(
+        p,
+        forced=p.forced | {c},
+        time_limit=min(p.time_limit, 0.25),
+        options=[p.options[t] for t in keep] if keep else p.options,
+        hours=[p.hours[t] for t in keep] if keep else p.hours,
+        cost_hours=[p.cost_hours[t] for t in keep] if keep else p.cost_hours,
+        refund=[p.refund[t] for t in keep] if keep else p.refund,
+        base=[p.base[t] for t in keep] if keep else p.base,
+        base_cost=[p.base_cost[t] for t in keep] if keep else p.base_cost,
+        licence=(lambda _t, m, h: p.licence(sol.option, m, h)) if keep else p.licence,
+    )
+    at = 0 if keep else sol.option
+    hints = [(at, (*sol.members, (c, lvl))) for lvl in p.allowed[c]]
+    hints += [
+        (at, (*(x for x in sol.members if x != drop), (c, lvl)))
+        for drop in sol.members
+        for lvl in p.allowed[c]
+    ]
+    alt = solve(forced, weights, hints=hints)
     if not alt.found:
         return WhyNot(mix=[], levels={}, coverage=0.0, hours_per_week=0.0, monthly_cost=0.0, feasible=False)
     ids = [prep.platforms[i].id for i in alt.channels]

@@ -86,7 +86,7 @@ class MixProblem:
     max_count: int | None
     cost_per_hour: float
     money_weight: float = 0.0
-    time_limit: float = 2.0
+    time_limit: float = 1.0
 
 
 @dataclass(slots=True)
@@ -165,7 +165,7 @@ def evaluate(
     for g, w in enumerate(weights):
         rest = 1.0
         for c, lvl in members:
-            rest *= 1.0 - prob.values[c][g] * prob.scale[c][lvl]
+            rest *= 1.0 - min(1.0, prob.values[c][g] * prob.scale[c][lvl])
         cov += w * (1.0 - rest)
     cost = hc * prob.cost_per_hour + lic
     return MixSolution(members, t, cov - prob.money_weight * cost, cost, h, lic, cov)
@@ -185,6 +185,14 @@ class _Search:
     open_bound: float = -math.inf
     nodes: int = 0
     stopped: bool = False
+    vl: list[list[list[float]]] = field(default_factory=list)
+    lam: list[list[float]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        p = self.prob
+        self.vl = [
+            [[min(1.0, v * s) for v in p.values[c]] for s in p.scale[c]] for c in range(len(p.ids))
+        ]
 
     # --- incumbent -------------------------------------------------------------------------
     def offer(self, sol: MixSolution | None) -> None:
@@ -204,6 +212,9 @@ class _Search:
         if any(all(math.isinf(hrs[c][lvl]) for lvl in p.allowed[c]) for c in forced):
             return
         self.t = t
+        self.lam = [
+            [p.money_weight * p.cost_per_hour * h for h in row] for row in p.cost_hours[t]
+        ]
         self.kmax = p.max_count if p.max_count is not None else len(p.ids)
         if len(forced) > self.kmax:
             return
@@ -230,7 +241,43 @@ class _Search:
         free.sort(key=lambda c: -max(self._net(c, lvl, ones) / max(hrs[c][lvl], 1e-6)
                                       for lvl in self.levels[c]))
         self.cand = forced + free
-        self._dfs(0, ones, (), p.base[t], p.base_cost[t], 0)
+        self._greedy()
+        self._dfs(self.cand, ones, (), p.base[t], p.base_cost[t], 0)
+
+    def _greedy(self) -> None:
+        """A quick incumbent: add the best net gain that fits, level by level, while it pays."""
+        p, t = self.prob, self.t
+        members: list[tuple[int, int]] = []
+        h = p.base[t]
+        r = [1.0] * len(self.weights)
+        for c in sorted(p.forced):
+            lvl = min(self.levels[c], key=lambda x: p.hours[t][c][x])
+            members.append((c, lvl))
+            h += p.hours[t][c][lvl]
+            r = [ri * (1.0 - v) for ri, v in zip(r, self.vl[c][lvl], strict=True)]
+        while len(members) < self.kmax:
+            used = {c for c, _ in members}
+            best, pick = EPS, None
+            for c in self.cand:
+                if c in used:
+                    continue
+                for lvl in self.levels[c]:
+                    if h + p.hours[t][c][lvl] > self.cap + EPS:
+                        continue
+                    n = self._net(c, lvl, r)
+                    if n > best:
+                        best, pick = n, (c, lvl)
+            if pick is None:
+                break
+            c, lvl = pick
+            m = sum(p.managed[x] for x, _ in members) + p.managed[c]
+            if p.licence(t, m, h + p.hours[t][c][lvl]) > p.budget + EPS:
+                break
+            members.append(pick)
+            h += p.hours[t][c][lvl]
+            r = [ri * (1.0 - v) for ri, v in zip(r, self.vl[c][lvl], strict=True)]
+        if members:
+            self.offer(evaluate(p, self.weights, t, members))
 
     def _undominated(self, c: int, lv: list[int], r: list[float], keep_all: bool) -> list[int]:
         """Drop a level that another beats on every count: at least its value, no more team
@@ -271,8 +318,7 @@ class _Search:
 
     # --- gains -----------------------------------------------------------------------------
     def _gain(self, c: int, lvl: int, r: list[float]) -> float:
-        s = self.prob.scale[c][lvl]
-        return s * sum(map(mul, map(mul, self.weights, r), self.prob.values[c]))
+        return sum(map(mul, map(mul, self.weights, r), self.vl[c][lvl]))
 
     def _net(self, c: int, lvl: int, r: list[float]) -> float:
         p = self.prob
@@ -280,88 +326,115 @@ class _Search:
 
     # --- search ----------------------------------------------------------------------------
     def _dfs(
-        self, i: int, r: list[float], members: tuple[tuple[int, int], ...], h: float, hc: float,
+        self,
+        rest: list[int],
+        r: list[float],
+        members: tuple[tuple[int, int], ...],
+        h: float,
+        hc: float,
         m: int,
     ) -> None:
-        p = self.prob
+        """Explore the mixes that add some of ``rest`` (in order) to ``members``."""
+        p, t = self.prob, self.t
         self.nodes += 1
         cov = sum(w * (1.0 - ri) for w, ri in zip(self.weights, r, strict=True))
-        if members and len(members) > 1:
-            lic = p.licence(self.t, m, h)
-            obj = cov - p.money_weight * (hc * p.cost_per_hour + lic)
-            self.offer(MixSolution(members, self.t, obj, hc * p.cost_per_hour + lic, h, lic, cov))
-        elif members:
-            obj = cov - p.money_weight * (hc * p.cost_per_hour + p.licence(self.t, m, h))
+        cost = 0.0
+        if members:
+            lic = p.licence(t, m, h)
+            cost = hc * p.cost_per_hour + lic
+            obj = cov - p.money_weight * cost
+            if len(members) > 1:  # single channels were evaluated with their refund
+                self.offer(MixSolution(members, t, obj, cost, h, lic, cov))
         else:
             obj = 0.0
-        if i >= len(self.cand):
-            return
-        forced_left = any(c in p.forced for c in self.cand[i:])
         left = self.kmax - len(members)
-        if left <= 0:
+        if not rest or left <= 0:
             return
         room = self.cap - h
-        rest = self.cand[i:]
-        bound = self._bound(rest, r, room, left, forced_left)
+        wr = [w * ri for w, ri in zip(self.weights, r, strict=True)]
+        hrs, forced = p.hours[t], p.forced
+        # by submodularity a level whose net gain is not positive here never pays below
+        options: dict[int, list[tuple[float, int]]] = {}
+        for c in rest:
+            vl, lam = self.vl[c], self.lam[c]
+            lv = [
+                (sum(map(mul, wr, vl[lvl])) - lam[lvl], lvl)
+                for lvl in self.levels[c]
+                if hrs[c][lvl] <= room + EPS
+            ]
+            if c not in forced:
+                lv = [x for x in lv if x[0] > EPS]
+            elif not lv:
+                return  # a forced channel no longer fits
+            if lv:
+                lv.sort(reverse=True)
+                options[c] = lv
+        rest = [c for c in rest if c in options]
+        if not rest:
+            return
+        forced_left = any(c in forced for c in rest)
+        need = self.best.objective - obj if self.best.found else -math.inf
+        bound = self._bound(rest, options, wr, room, left, forced_left, need)
         if self.best.found:
-            need = self.best.objective - obj
-            cost = hc * p.cost_per_hour + p.licence(self.t, m, h) if members else 0.0
             if bound < need - EPS or (bound <= need + EPS and cost >= self.best.cost - 1e-6):
                 return
         if time.perf_counter() > self.deadline:
             self.stopped = True
             self.open_bound = max(self.open_bound, obj + bound)
             return
-        c = self.cand[i]
-        for lvl in self.levels[c]:
-            hh = p.hours[self.t][c][lvl]
-            if hh > room + EPS:
-                continue
-            if c not in p.forced and self._net(c, lvl, r) <= EPS:
-                continue
+        c, tail = rest[0], rest[1:]
+        for _net, lvl in options[c]:
             m2 = m + p.managed[c]
-            h2 = h + hh
-            if p.licence(self.t, m2, h2) > p.budget + EPS:
+            h2 = h + hrs[c][lvl]
+            if p.licence(t, m2, h2) > p.budget + EPS:
                 continue
-            s = p.scale[c][lvl]
-            r2 = [ri * (1.0 - v * s) for ri, v in zip(r, p.values[c], strict=True)]
-            self._dfs(i + 1, r2, (*members, (c, lvl)), h2, hc + p.cost_hours[self.t][c][lvl], m2)
-        if c not in p.forced:
-            self._dfs(i + 1, r, members, h, hc, m)
+            r2 = [ri * (1.0 - v) for ri, v in zip(r, self.vl[c][lvl], strict=True)]
+            self._dfs(tail, r2, (*members, (c, lvl)), h2, hc + p.cost_hours[t][c][lvl], m2)
+        if c not in forced:
+            self._dfs(tail, r, members, h, hc, m)
 
     def _bound(
-        self, rest: list[int], r: list[float], room: float, left: int, forced_left: bool
+        self,
+        rest: list[int],
+        options: dict[int, list[tuple[float, int]]],
+        wr: list[float],
+        room: float,
+        left: int,
+        forced_left: bool,
+        need: float,
     ) -> float:
-        nets = []
-        for c in rest:
-            best = max(self._net(c, lvl, r) for lvl in self.levels[c])
-            if c in self.prob.forced or best > 0:
-                nets.append(best)
-        nets.sort(reverse=True)
-        b1 = sum(nets[:left]) if not forced_left else sum(nets)
-        if forced_left:
-            return b1
-        return min(b1, self._knapsack_bound(rest, r, room), self._goal_bound(rest, r, room, left))
+        """An upper bound on what the channels ``rest`` can still add to the objective (it may
+        stop at the first bound below ``need``, which is enough to prune)."""
+        nets = sorted((options[c][0][0] for c in rest), reverse=True)
+        if forced_left:  # the forced channels must join: only bounds that allow any subset
+            return min(sum(nets), self._goal_bound(rest, wr, math.inf, len(rest)))
+        b = sum(nets[:left])
+        if b < need - EPS:
+            return b
+        b = min(b, self._goal_bound(rest, wr, room, left))
+        if b < need - EPS:
+            return b
+        return min(b, self._knapsack_bound(rest, options, room))
 
-    def _knapsack_bound(self, rest: list[int], r: list[float], room: float) -> float:
+    def _knapsack_bound(
+        self, rest: list[int], options: dict[int, list[tuple[float, int]]], room: float
+    ) -> float:
         """LP relaxation of the multiple-choice knapsack of net gains in the hours left."""
         hrs = self.prob.hours[self.t]
         segments = []
         for c in rest:
-            pts = sorted(
-                (hrs[c][lvl], n)
-                for lvl in self.levels[c]
-                if (n := self._net(c, lvl, r)) > 0
-            )
+            pts = sorted((hrs[c][lvl], n) for n, lvl in options[c] if n > 0)
             hx, px = 0.0, 0.0  # upper convex hull from the origin, as incremental segments
             while pts:
-                j = max(range(len(pts)), key=lambda k: (pts[k][1] - px) / max(pts[k][0] - hx, 1e-9))
+                j = max(
+                    range(len(pts)), key=lambda k: (pts[k][1] - px) / max(pts[k][0] - hx, 1e-9)
+                )
                 dh, dp = pts[j][0] - hx, pts[j][1] - px
                 if dp <= 0:
                     break
                 segments.append((dp / max(dh, 1e-9), dh, dp))
                 hx, px = pts[j]
-                pts = [q for q in pts[j + 1:] if q[0] > hx]
+                pts = [q for q in pts[j + 1 :] if q[0] > hx]
         segments.sort(reverse=True)
         total, space = 0.0, room
         for _ratio, dh, dp in segments:
@@ -373,7 +446,7 @@ class _Search:
                 break
         return total
 
-    def _goal_bound(self, rest: list[int], r: list[float], room: float, left: int) -> float:
+    def _goal_bound(self, rest: list[int], wr: list[float], room: float, left: int) -> float:
         """Per goal: the most the k strongest remaining channels could add (k = how many fit)."""
         hrs = self.prob.hours[self.t]
         k, used = 0, 0.0
@@ -383,25 +456,29 @@ class _Search:
             used += hc
             k += 1
         p = self.prob
-        top = {c: max(p.scale[c][lvl] for lvl in self.levels[c]) for c in rest}
+        top = {c: max(self.levels[c], key=lambda lvl: p.scale[c][lvl]) for c in rest}
         bound = 0.0
         every = k >= len(rest)
-        for g, w in enumerate(self.weights):
-            if w <= 0 or r[g] <= 0:
+        for g, x in enumerate(wr):
+            if x <= 0:
                 continue
-            misses = [1.0 - min(1.0, p.values[c][g] * top[c]) for c in rest]
+            misses = [1.0 - self.vl[c][top[c]][g] for c in rest]
             keep = math.prod(misses) if every else math.prod(sorted(misses)[:k])
-            bound += w * r[g] * (1.0 - keep)
+            bound += x * (1.0 - keep)
         return bound
 
 
 def solve(
-    prob: MixProblem, weights: Sequence[float], hint: MixSolution | None = None
+    prob: MixProblem,
+    weights: Sequence[float],
+    hint: MixSolution | None = None,
+    hints: Sequence[tuple[int, Sequence[tuple[int, int]]]] = (),
 ) -> MixSolution:
     """The optimal mix, levels and tool option; ``found`` is False when nothing is feasible.
 
-    ``hint``: a mix known to be good for nearby weights; it only seeds the incumbent, so more
-    branches are cut (the answer is the same). A solve that reaches ``prob.time_limit`` seconds
+    ``hint``: a mix known to be good for nearby weights, and ``hints``: (option, members)
+    pairs; they only seed the incumbent when feasible, so more branches are cut (the answer is
+    the same). A solve that reaches ``prob.time_limit`` seconds
     returns its best mix with ``stopped`` set and the proven ``gap``.
     """
     search = _Search(
@@ -415,6 +492,8 @@ def solve(
         search.offer(evaluate(prob, weights, _no_tool(prob), ()))
     if hint is not None and hint.found:
         search.offer(evaluate(prob, weights, hint.option, hint.members))
+    for t, members in hints:
+        search.offer(evaluate(prob, weights, t, members))
     for t in range(n_opt):
         for c in range(len(prob.ids)):
             for lvl in prob.allowed[c]:

@@ -43,7 +43,7 @@ def _shifted(weights: list[float], g: int, share: float) -> list[float]:
 
 
 def _mix(prep: Prepared, weights: list[float], hint: MixSolution | None = None) -> tuple[int, ...]:
-    return tuple(sorted(solve(prep.problem, weights, hint).members))
+    return solve(prep.problem, weights, hint).channels
 
 
 def _margin(
@@ -54,7 +54,7 @@ def _margin(
     hint: MixSolution,
     check: Callable[[], None],
 ) -> tuple[float | None, tuple[int, ...]]:
-    base = tuple(sorted(hint.members))
+    base = hint.channels
     share = weights[g]
     limit = share if sign < 0 else 1.0 - share
     lo = 0.0
@@ -91,7 +91,7 @@ def sensitivity(
     """Margins per goal and robustness per channel; raises Cancelled if asked to stop."""
     weights = weights_of(prep.profile)
     base_solution = solve(prep.problem, weights)
-    base = tuple(sorted(base_solution.members))
+    base = base_solution.channels
     goals = list(Goal)
     steps = len(goals) + samples
     done = 0

@@ -104,7 +104,8 @@ def test_tool_savings_are_estimates(catalog: Catalog) -> None:
     """Vendor time-saving claims are marketing: every savings factor must stay an estimate."""
     for t in catalog.tools:
         if t.active:
-            assert set(t.savings) == set(Activity), t.id
+            # compliance's archive review and IT's administration are not what a suite saves
+            assert set(t.savings) == set(Activity) - {Activity.archive, Activity.administer}, t.id
         assert all(f.estimate for f in t.savings.values()), t.id
 
 

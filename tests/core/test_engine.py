@@ -13,7 +13,7 @@ from advisor.core.loading import load_catalog, load_plan
 from advisor.core.mix import objective
 from advisor.core.plan import CompanyProfile, Plan, Scenario
 from advisor.core.sensitivity import sensitivity
-from advisor.core.vocab import Activity, Format, Goal, Regime
+from advisor.core.vocab import Activity, Format, Goal, Level, Regime, Role
 
 EXAMPLES = sorted((Path(__file__).parents[2] / "resources" / "examples").glob("*.yaml"))
 
@@ -34,15 +34,22 @@ def test_every_example_recommends_within_its_limits(path: Path, catalog) -> None
     for rec in recommend_all(plan, catalog, file=str(path)):
         assert rec.feasible
         prof = next(s for s in plan.scenarios if s.name == rec.scenario).apply(plan.profile)
-        assert rec.hours_per_week <= prof.staff_hours + 1e-6
+        team = rec.hours_by_role[Role.marketing]
+        assert team <= prof.staff_hours + 1e-6
+        assert rec.spare_hours_per_week == pytest.approx(prof.staff_hours - team)
         assert rec.licence_cost <= prof.tool_budget + 1e-6
         if prof.max_channels:
             assert len(rec.mix) <= prof.max_channels
         in_mix = [c.id for c in rec.channels if c.in_mix]
         assert sorted(in_mix) == sorted(rec.mix)
+        assert all(c.cadence_level is not None and c.why for c in rec.channels if c.in_mix)
+        assert all(c.cadence_level is None for c in rec.channels if not c.in_mix)
         total = sum(c.total_hours for c in rec.channels if c.in_mix)
-        assert rec.hours_per_week == pytest.approx(total)
+        base = sum(rec.base_hours_by_activity.values())
+        assert rec.hours_per_week == pytest.approx(total + base)
         assert rec.hours_per_week == pytest.approx(sum(rec.hours_by_activity.values()))
+        assert rec.hours_per_week == pytest.approx(sum(rec.hours_by_role.values()))
+        assert rec.search.optimal
         assert rec.fte == pytest.approx(rec.hours_per_week / rec.productive_hours_per_fte)
         assert rec.monthly_cost == pytest.approx(rec.staff_cost + rec.licence_cost)
         assert all(0.0 <= v <= 1.0 for v in rec.coverage.values())
@@ -91,9 +98,103 @@ def test_forced_channels_are_in_and_forbidden_out(catalog) -> None:
 
 def test_unsustainable_channels_are_named_with_hours(catalog) -> None:
     rec = recommend(_plan(people=1, hours_per_person=8), None, catalog)
-    assert rec.hours_per_week <= 8 + 1e-6
+    assert rec.hours_by_role[Role.marketing] <= 8 + 1e-6
     assert set(rec.ideal_mix) > set(rec.mix)
     assert any("cannot sustain" in w and "h/week" in w for w in rec.warnings)
+
+
+def test_a_small_team_gets_a_channel_at_a_lower_cadence_not_an_empty_mix(catalog) -> None:
+    """Too few hours for any channel at its typical cadence: the mix runs one at its minimum."""
+    plan = _plan(people=1, hours_per_person=5, tool_budget=0)
+    plan.scenarios = [Scenario(name="auto"), Scenario(name="typical", ambition="typical")]
+    typical = recommend(plan, "typical", catalog)
+    auto = recommend(plan, "auto", catalog)
+    assert auto.mix
+    assert len(auto.mix) >= len(typical.mix)
+    assert any(auto.channel(c).cadence_level is Level.min for c in auto.mix)
+
+
+def test_spare_hours_stay_spare(catalog) -> None:
+    """A team with far more hours than the mix is worth leaves them free."""
+    rec = recommend(_plan(people=10, hours_per_person=40), None, catalog)
+    assert rec.spare_hours_per_week > 100
+    assert len(rec.mix) < len(rec.channels)
+    out = [c for c in rec.channels if not c.in_mix and c.fit > 0]
+    assert any("not worth" in c.excluded_because for c in out)
+
+
+def test_a_scenario_can_fix_one_channels_level(catalog) -> None:
+    plan = _plan(people=4)
+    plan.scenarios = [Scenario(name="S", force_in=["linkedin"], cadence={"linkedin": "high"})]
+    rec = recommend(plan, "S", catalog)
+    assert rec.channel("linkedin").cadence_level is Level.high
+    assert "fixes" in rec.channel("linkedin").why
+
+
+def test_why_not_gives_the_best_mix_with_the_channel(catalog) -> None:
+    rec = recommend(_plan(), None, catalog)
+    out = [c for c in rec.channels if not c.in_mix and c.why_not is not None]
+    assert out
+    for c in out:
+        w = c.why_not
+        assert w is not None
+        if w.feasible:
+            assert c.id in w.mix
+            assert w.coverage <= rec.objective + 1e-9 or w.monthly_cost > rec.monthly_cost
+
+
+def test_one_channel_is_not_charged_for_tailoring(catalog) -> None:
+    plan = _plan(max_channels=1)
+    rec = recommend(plan, None, catalog)
+    assert len(rec.mix) == 1
+    assert rec.hours_by_activity[Activity.tailor] == 0.0
+
+
+def test_followers_per_channel_drive_engagement(catalog) -> None:
+    few = _plan(followers=1000, people=5)
+    many = _plan(followers=1000, people=5, presence={"linkedin": {"followers": 200_000}})
+    for p in (few, many):
+        p.scenarios = [Scenario(name="S", force_in=["linkedin"], cadence={"linkedin": "typical"})]
+    a, b = recommend(few, "S", catalog), recommend(many, "S", catalog)
+    assert b.channel("linkedin").hours_per_week[Activity.engage] > 5 * a.channel(
+        "linkedin"
+    ).hours_per_week[Activity.engage]
+    assert b.channel("linkedin").hours_per_week[Activity.create] == pytest.approx(
+        a.channel("linkedin").hours_per_week[Activity.create]
+    )
+
+
+def test_answer_share_scales_inbound_work(catalog) -> None:
+    lo = _plan(followers=50_000, answer_share=0.1)
+    hi = _plan(followers=50_000, answer_share=0.9)
+    for p in (lo, hi):
+        p.scenarios = [Scenario(name="S", force_in=["x"], cadence={"x": "typical"})]
+    a, b = recommend(lo, "S", catalog), recommend(hi, "S", catalog)
+    assert b.channel("x").hours_per_week[Activity.engage] > a.channel("x").hours_per_week[
+        Activity.engage
+    ]
+
+
+def test_roles_split_the_hours(catalog) -> None:
+    rec = recommend(_plan(regulated=Regime.financial, tool_budget=10_000), None, catalog)
+    assert rec.mix
+    assert rec.hours_by_role[Role.compliance] > 0
+    assert rec.hours_by_role[Role.it] > 0
+    assert "Archiving and approval set-up" in rec.setup_hours
+    plain = recommend(_plan(), None, catalog)
+    assert plain.hours_by_role[Role.compliance] == 0
+    assert "Archiving and approval set-up" not in plain.setup_hours
+
+
+def test_unknown_channel_in_presence_or_cadence_is_an_input_error(catalog) -> None:
+    plan = _plan(presence={"myspace": {"followers": 10}})
+    with pytest.raises(AdvisorInputError, match="unknown channel") as exc:
+        recommend(plan, None, catalog)
+    assert exc.value.problems[0].field == "profile.presence"
+    plan = _plan()
+    plan.scenarios = [Scenario(name="S", cadence={"friendster": "min"})]
+    with pytest.raises(AdvisorInputError, match="unknown channel"):
+        recommend(plan, "S", catalog)
 
 
 def test_infeasible_forced_set_is_reported(catalog) -> None:
@@ -129,7 +230,12 @@ def test_objective_matches_coverage(catalog) -> None:
     rec = recommend(_plan(), None, catalog)
     weights = prof.normalised_goals()
     assert rec.objective == pytest.approx(sum(weights[g] * rec.coverage[g] for g in Goal))
-    values = [[rec.channel(c).goal_value[g] for g in Goal] for c in rec.mix]
+    prep = prepare(_plan(), None, catalog)
+    values = []
+    for c in rec.mix:
+        i = prep.problem.ids.index(c)
+        lvl = list(Level).index(rec.channel(c).cadence_level)
+        values.append([min(1.0, v * prep.problem.scale[i][lvl]) for v in prep.problem.values[i]])
     assert objective(values, [weights[g] for g in Goal], range(len(values))) == pytest.approx(
         rec.objective
     )
@@ -172,7 +278,7 @@ def test_sensitivity_margins_really_flip_the_mix(catalog) -> None:
     from advisor.core.sensitivity import _shifted
 
     prep = prepare(load_plan(EXAMPLES[0]), None, catalog)
-    base = tuple(sorted(solve(prep.problem, weights_of(prep.profile)).members))
+    base = solve(prep.problem, weights_of(prep.profile)).channels
     sens = sensitivity(prep, samples=40)
     weights = weights_of(prep.profile)
     flips = 0
@@ -181,9 +287,7 @@ def test_sensitivity_margins_really_flip_the_mix(catalog) -> None:
             if delta is None:
                 continue
             flips += 1
-            moved = tuple(
-                sorted(solve(prep.problem, _shifted(weights, g, s.share + sign * delta)).members)
-            )
+            moved = solve(prep.problem, _shifted(weights, g, s.share + sign * delta)).channels
             assert moved != base
     assert flips > 0
     assert 0.0 <= sens.mix_stability <= 1.0
