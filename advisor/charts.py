@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ACTIVITY_COLORS",
     "FIT_COLORS",
+    "SHARED_LABEL",
     "draw_compare",
     "draw_compare_coverage",
     "draw_contributions",
@@ -38,7 +39,12 @@ ACTIVITY_COLORS = {
     Activity.listen: "#6a9f58",
     Activity.report: "#8e6bb0",
     Activity.coordinate: "#9a9a9a",
+    Activity.archive: "#b04a5a",
+    Activity.administer: "#4aa3a3",
 }
+SHARED_LABEL = "Shared (whole job)"
+"""The bar of hours charged once for the job, whatever the channels (draw_staffing)."""
+_FALLBACK_COLOR = "#5a5a5a"
 FIT_COLORS = {"goal": "#2f5d8a", "audience": "#6a9f58", "voice": "#d9772b", "effort": "#8e6bb0"}
 _SCENARIO_COLORS = ["#2f5d8a", "#d9772b", "#6a9f58", "#8e6bb0", "#c9a227", "#b04a5a", "#4aa3a3"]
 
@@ -84,24 +90,41 @@ def _empty(ax: Axes, text: str) -> None:
 
 
 def draw_staffing(ax: Axes, rec: Recommendation) -> None:
-    """Hours per week of each mix channel, stacked by activity."""
+    """Hours per week of each mix channel, stacked by activity, with a last bar for the hours
+    the job needs whatever the channels (listening, reporting, planning, IT), if any."""
     mix = [c for c in rec.channels if c.in_mix]
     if not mix:
         _empty(ax, "No channel in the mix")
         return
-    names = [c.name for c in mix][::-1]
-    left = [0.0] * len(mix)
+    base = getattr(rec, "base_hours_by_activity", None) or {}
+    rows: list[tuple[str, dict[Activity, float]]] = [(c.name, c.hours_per_week) for c in mix]
+    if sum(base.values()) > 0.005:
+        rows.append((SHARED_LABEL, base))
+    rows = rows[::-1]
+    names = [name for name, _ in rows]
+    left = [0.0] * len(rows)
     for act in Activity:
-        vals = [c.hours_per_week[act] for c in mix][::-1]
+        vals = [hours.get(act, 0.0) for _, hours in rows]
         if sum(vals) <= 0:
             continue
-        ax.barh(names, vals, left=left, color=ACTIVITY_COLORS[act], label=act.label, height=0.6)
+        color = ACTIVITY_COLORS.get(act, _FALLBACK_COLOR)
+        ax.barh(names, vals, left=left, color=color, label=act.label, height=0.6)
         left = [a + b for a, b in zip(left, vals, strict=True)]
     for y, total in enumerate(left):
         _label(ax, total, y, f"{total:.1f} h")
     ax.set_xlabel("hours per week", fontsize=8)
-    ax.set_xlim(0, max(left) * 1.18)
-    ax.legend(fontsize=7, ncols=4, loc="upper center", bbox_to_anchor=(0.5, -0.2), frameon=False)
+    ax.set_xlim(0, max(max(left), 0.1) * 1.18)
+    pad = max(0.0, (3 - len(rows)) / 2)  # few bars: bars, not blocks, centred
+    ax.set_ylim(-0.6 - pad, len(rows) - 0.4 + pad)
+    # Above the axes, so the legend can never sit on the axis label or a bar.
+    ax.legend(
+        fontsize=7,
+        ncols=3,
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),
+        frameon=False,
+        borderaxespad=0.2,
+    )
     _style(ax)
 
 

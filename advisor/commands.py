@@ -19,7 +19,7 @@ from .core.tables import (
     to_contract,
     why_not_text,
 )
-from .core.vocab import Activity, Goal, Role
+from .core.vocab import Activity, Goal, Role, posts_phrase
 
 if TYPE_CHECKING:  # pandas is imported where a frame is printed: `advisor report` never pays
     import pandas as pd
@@ -78,16 +78,21 @@ def format_recommendation(rec: Recommendation, sens: Sensitivity | None = None) 
     names = {c.id: c.name for c in rec.channels}
     lines = [f"{rec.plan_name} - scenario '{rec.scenario}' (cadence: {rec.ambition.label})", ""]
     in_mix = [rec.channel(cid) for cid in rec.mix]
-    lines.append("Recommended mix: " + (
-        ", ".join(f"{c.name} ({_posts(c.posts_per_week)} a week)" for c in in_mix) or "no channel"
-    ))
+    lines.append(
+        "Recommended mix: "
+        + (
+            ", ".join(f"{c.name} ({posts_phrase(c.posts_per_week)})" for c in in_mix)
+            or "no channel"
+        )
+    )
     team = rec.hours_by_role[Role.marketing]
     lines.append(
         f"Marketing team: {team:.1f} h/week of {rec.staff_hours_available:.1f} available "
         f"({rec.spare_hours_per_week:.1f} h/week spare)"
     )
     lines.append(
-        "Hours by role: " + "; ".join(
+        "Hours by role: "
+        + "; ".join(
             f"{r.label} {rec.hours_by_role[r]:.1f} h/week ({rec.fte_by_role[r]:.2f} FTE)"
             for r in Role
         )
@@ -113,13 +118,23 @@ def format_recommendation(rec: Recommendation, sens: Sensitivity | None = None) 
         total = sum(rec.setup_hours.values())
         lines.append(
             f"One-off set-up: {total:.0f} h ("
-            + ", ".join(f"{k.lower()} {v:.0f} h" for k, v in rec.setup_hours.items()) + ")"
+            + ", ".join(f"{k.lower()} {v:.0f} h" for k, v in rec.setup_hours.items())
+            + ")"
         )
     if in_mix:
         lines += ["", "Cadence per channel:"]
         lines += [f"  {c.name}: {c.why}" for c in in_mix]
     lines += ["", "Channels (all considered, best fit first):"]
-    cols = ["rank", "name", "fit", "in_mix", "cadence_level", "posts_per_week", "hours_total", "why"]
+    cols = [
+        "rank",
+        "name",
+        "fit",
+        "in_mix",
+        "cadence_level",
+        "posts_per_week",
+        "hours_total",
+        "why",
+    ]
     lines.append(_frame_text(channels_frame(rec)[cols], "table"))
     out = [c for c in rec.channels if not c.in_mix and c.why_not is not None]
     if out:
@@ -161,10 +176,6 @@ def format_recommendation(rec: Recommendation, sens: Sensitivity | None = None) 
             + ", ".join(f"{names.get(k, k)} {v:.0%}" for k, v in sens.robustness.items())
         ]
     return "\n".join(lines)
-
-
-def _posts(x: float) -> str:
-    return f"{x:.0f}" if abs(x - round(x)) < 0.05 else f"{x:.1f}"
 
 
 def cmd_calibration(args: argparse.Namespace) -> int:

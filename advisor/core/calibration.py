@@ -119,7 +119,9 @@ def _only(channels: list[str], catalog: Catalog) -> list[str]:
     return [p.id for p in catalog.active_platforms if p.id not in channels]
 
 
-def _hours(channels: list[str], level: str, **profile: Any) -> Callable[[Catalog], tuple[float, str]]:
+def _hours(
+    channels: list[str], level: str, **profile: Any
+) -> Callable[[Catalog], tuple[float, str]]:
     def measure(catalog: Catalog) -> tuple[float, str]:
         rec = _run(
             _profile(**profile),

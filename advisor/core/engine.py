@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass, replace
 
 from pydantic import ValidationError
@@ -101,12 +102,18 @@ def check_scenario(plan: Plan, scenario: Scenario, catalog: Catalog, file: str =
         raise AdvisorInputError(problems)
 
 
-def check_profile(profile: CompanyProfile, catalog: Catalog, file: str, where: str) -> list[Problem]:
+def check_profile(
+    profile: CompanyProfile, catalog: Catalog, file: str, where: str
+) -> list[Problem]:
     """Channel ids in the profile (today's presence) the knowledge base does not know."""
     active = {p.id for p in catalog.active_platforms}
     return [
-        Problem(file, f"{where}.presence", f"unknown channel; allowed: {', '.join(sorted(active))}",
-                repr(cid))
+        Problem(
+            file,
+            f"{where}.presence",
+            f"unknown channel; allowed: {', '.join(sorted(active))}",
+            repr(cid),
+        )
         for cid in profile.presence
         if cid not in active
     ]
@@ -215,7 +222,9 @@ def prepare(
     a = catalog.assumptions
     platforms = [p for p in catalog.active_platforms if p.id not in scenario.force_out]
     posts = [[level_posts(p, lvl) for lvl in LEVELS] for p in platforms]
-    mins = [team_hours(channel_hours(p, prof, a, n[0])) for p, n in zip(platforms, posts, strict=True)]
+    mins = [
+        team_hours(channel_hours(p, prof, a, n[0])) for p, n in zip(platforms, posts, strict=True)
+    ]
     typ = [
         team_hours(channel_hours(p, prof, a, n[1])) for p, n in zip(platforms, posts, strict=True)
     ]
@@ -253,7 +262,9 @@ def prepare(
     problem = MixProblem(
         ids=[p.id for p in platforms],
         values=[[v[g] for g in Goal] for v in values],
-        scale=[[cadence_value(a, p, n) for n in row] for p, row in zip(platforms, posts, strict=True)],
+        scale=[
+            [cadence_value(a, p, n) for n in row] for p, row in zip(platforms, posts, strict=True)
+        ],
         allowed=[allowed(p) for p in platforms],
         managed=[p.managed_by_tools for p in platforms],
         forced=forced,
@@ -308,6 +319,9 @@ def build(prep: Prepared) -> Recommendation:
     from .explain import assemble  # explain needs Prepared from here: import when used
 
     weights = weights_of(prep.profile)
+    start = time.perf_counter()
     sol = solve(prep.problem, weights)
     ideal = solve(replace(prep.problem, capacity=math.inf), weights, hint=sol)
-    return assemble(prep, sol, ideal, weights)
+    # the "why not" solves share what is left of a budget of twice the solve's time limit
+    deadline = start + 2 * prep.problem.time_limit
+    return assemble(prep, sol, ideal, weights, deadline)

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import math
+import time
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .advice import advice_notes
-from dataclasses import replace
-
 from .mix import MixSolution, evaluate, solve
 from .result import ChannelResult, Recommendation, SearchInfo, ToolChoice, WhyNot
 from .staffing import by_role, channel_hours, required_features, seats_for, setup_hours
-from .vocab import Activity, Goal, Level, Role
+from .vocab import Activity, Goal, Level, Role, posts_phrase
 
 if TYPE_CHECKING:
     from .engine import Prepared
@@ -95,12 +95,13 @@ def _channel(
     rank: int,
     weights: list[float],
     member_hours: dict[int, dict[Activity, float]],
+    deadline: float = math.inf,
 ) -> ChannelResult:
     p = prep.platforms[i]
     lvl = sol.level_of(i)
     in_mix = lvl is not None
     typical = LEVELS.index(Level.typical)
-    if in_mix:
+    if lvl is not None:
         hours = member_hours[i]
         posts = prep.posts[i][lvl]
     else:
@@ -123,7 +124,7 @@ def _channel(
         reasons=_reasons(prep, i, weights, in_mix),
         why=cadence_why(prep, sol, i, weights) if in_mix else "",
         excluded_because="" if in_mix else _excluded(prep, i, ideal, sol),
-        why_not=None if in_mix else why_not(prep, sol, i, weights),
+        why_not=None if in_mix else why_not(prep, sol, i, weights, deadline),
     )
 
 
@@ -139,7 +140,11 @@ def _coverage(prep: Prepared, members) -> dict[Goal, float]:
 
 
 def assemble(
-    prep: Prepared, sol: MixSolution, ideal: MixSolution, weights: list[float]
+    prep: Prepared,
+    sol: MixSolution,
+    ideal: MixSolution,
+    weights: list[float],
+    deadline: float = math.inf,
 ) -> Recommendation:
     feasible = sol.found
     if not feasible:
@@ -147,7 +152,9 @@ def assemble(
     order = sorted(range(len(prep.platforms)), key=lambda i: -prep.fits[i].fit)
     rank = {i: r + 1 for r, i in enumerate(order)}
     member_hours = _member_hours(prep, sol)
-    channels = [_channel(prep, sol, ideal, i, rank[i], weights, member_hours) for i in order]
+    channels = [
+        _channel(prep, sol, ideal, i, rank[i], weights, member_hours, deadline) for i in order
+    ]
     mix = [prep.platforms[i].id for i in sorted(sol.channels, key=lambda i: rank[i])]
     a = prep.catalog.assumptions
     prof = prep.profile
@@ -156,9 +163,7 @@ def assemble(
     seats = seats_for(sol.hours, a) if option.tool is not None and runs else 0
     base = dict(prep.base[sol.option]) if runs else dict.fromkeys(Activity, 0.0)
     base[Activity.administer] += a.it_hours_per_seat.v * seats
-    by_act = {
-        act: base[act] + sum(h[act] for h in member_hours.values()) for act in Activity
-    }
+    by_act = {act: base[act] + sum(h[act] for h in member_hours.values()) for act in Activity}
     hours = sum(by_act.values())
     roles = by_role(by_act)
     fte = a.productive_hours_per_fte.v
@@ -191,7 +196,9 @@ def assemble(
         ideal_mix=[prep.platforms[i].id for i in sorted(ideal.channels, key=lambda i: rank[i])],
         warnings=warnings,
         advice=[],
-        search=SearchInfo(nodes=sol.nodes, optimal=not sol.stopped, gap=sol.gap if sol.stopped else 0.0),
+        search=SearchInfo(
+            nodes=sol.nodes, optimal=not sol.stopped, gap=sol.gap if sol.stopped else 0.0
+        ),
         feasible=feasible,
     )
     return rec.model_copy(update={"advice": advice_notes(prof, rec)})
@@ -207,40 +214,50 @@ def cadence_why(prep: Prepared, sol: MixSolution, c: int, weights: list[float]) 
     lvl = sol.level_of(c)
     assert lvl is not None
     posts = prep.posts[c][lvl]
-    head = f"at {_posts(posts)} a week ({LEVELS[lvl].label})"
+    head = f"at {posts_phrase(posts)} ({LEVELS[lvl].label})"
     if len(p.allowed[c]) == 1:
         fixed = c in range(len(p.ids)) and prep.platforms[c].id in prep.scenario.cadence
-        return head + (": the scenario fixes this level" if fixed else ": the scenario's cadence preference fixes it")
+        return head + (
+            ": the scenario fixes this level"
+            if fixed
+            else ": the scenario's cadence preference fixes it"
+        )
     parts = []
     for other in p.allowed[c]:
         if other == lvl:
             continue
         members = tuple((cc, other if cc == c else ll) for cc, ll in sol.members)
         alt = evaluate(p, weights, sol.option, members)
-        dh = (p.hours[sol.option][c][other] - p.hours[sol.option][c][lvl])
-        name = f"{LEVELS[other].label} ({_posts(prep.posts[c][other])} a week)"
+        dh = p.hours[sol.option][c][other] - p.hours[sol.option][c][lvl]
+        name = f"{LEVELS[other].label} ({posts_phrase(prep.posts[c][other])})"
         if other > lvl:
             if alt is None:
-                parts.append(f"{name} would need {dh:.1f} h/week more, which the team's hours or the budget cannot carry")
+                parts.append(
+                    f"{name} would need {dh:.1f} h/week more, which the team's hours or the budget cannot carry"
+                )
             else:
                 gain = (alt.coverage - sol.coverage) * 100
                 extra = alt.cost - sol.cost
                 parts.append(
                     f"{name} would need {dh:.1f} h/week more ({_money(extra)} a month) for "
                     f"{gain:.1f} more points of goal coverage, below the threshold of "
-                    f"{prep.threshold:g} points per $1,000"
+                    f"{_points(prep.threshold)} per $1,000"
                 )
         else:
             loss = (sol.coverage - alt.coverage) * 100 if alt is not None else 0.0
-            parts.append(f"{name} would save {-dh:.1f} h/week but lose {loss:.1f} points of goal coverage")
+            parts.append(
+                f"{name} would save {-dh:.1f} h/week but lose {loss:.1f} points of goal coverage"
+            )
     return head + ": " + "; ".join(parts) if parts else head
 
 
-def _posts(x: float) -> str:
-    return f"{x:.0f}" if abs(x - round(x)) < 0.05 else f"{x:.1f}"
+def _points(x: float) -> str:
+    return "1 point" if x == 1 else f"{x:g} points"
 
 
-def why_not(prep: Prepared, sol: MixSolution, c: int, weights: list[float]) -> WhyNot | None:
+def why_not(
+    prep: Prepared, sol: MixSolution, c: int, weights: list[float], deadline: float = math.inf
+) -> WhyNot | None:
     """The best mix that includes channel c (None when the company cannot serve it)."""
     if prep.fits[c].gate <= 0:
         return None
@@ -250,7 +267,7 @@ def why_not(prep: Prepared, sol: MixSolution, c: int, weights: list[float]) -> W
     forced = replace(
         p,
         forced=p.forced | {c},
-        time_limit=min(p.time_limit, 0.25),
+        time_limit=max(0.0, min(p.time_limit / 4, deadline - time.perf_counter())),
         options=[p.options[t] for t in keep] if keep else p.options,
         hours=[p.hours[t] for t in keep] if keep else p.hours,
         cost_hours=[p.cost_hours[t] for t in keep] if keep else p.cost_hours,
@@ -268,7 +285,9 @@ def why_not(prep: Prepared, sol: MixSolution, c: int, weights: list[float]) -> W
     ]
     alt = solve(forced, weights, hints=hints)
     if not alt.found:
-        return WhyNot(mix=[], levels={}, coverage=0.0, hours_per_week=0.0, monthly_cost=0.0, feasible=False)
+        return WhyNot(
+            mix=[], levels={}, coverage=0.0, hours_per_week=0.0, monthly_cost=0.0, feasible=False
+        )
     ids = [prep.platforms[i].id for i in alt.channels]
     return WhyNot(
         mix=ids,
@@ -276,6 +295,7 @@ def why_not(prep: Prepared, sol: MixSolution, c: int, weights: list[float]) -> W
         coverage=alt.coverage,
         hours_per_week=alt.hours,
         monthly_cost=alt.cost,
+        optimal=not alt.stopped,
     )
 
 
@@ -286,19 +306,28 @@ def _excluded(prep: Prepared, idx: int, ideal: MixSolution, sol: MixSolution) ->
     if all(all(math.isinf(h) for h in p.hours[t][idx]) for t in range(len(p.options))):
         names = sorted({o.tool.name for o in p.options if o.tool is not None})
         return f"the fixed tool ({', '.join(names)}) cannot manage it"
-    typical = LEVELS.index(Level.typical)
-    cheapest = min(p.allowed[idx], key=lambda lvl: p.hours[0][idx][lvl])
-    need = p.hours[0][idx][cheapest]
+    t = (
+        sol.option
+        if not all(map(math.isinf, p.hours[sol.option][idx]))
+        else min(range(len(p.options)), key=lambda o: min(p.hours[o][idx]))
+    )
+    cheapest = min(p.allowed[idx], key=lambda lvl: p.hours[t][idx][lvl])
+    need = p.hours[t][idx][cheapest] + (0.0 if sol.members else p.base[t])
+    cap = prep.profile.max_channels
+    if cap is not None and len(sol.members) >= cap:
+        return (
+            f"the mix is at its limit of {cap} channels and the channels chosen add more to the "
+            "weighted goals for their cost"
+        )
     if idx in ideal.channels:
-        left = max(prep.profile.staff_hours - sol.hours, 0.0) if sol.members else prep.profile.staff_hours
+        left = max(prep.profile.staff_hours - sol.hours, 0.0)
         return (
             f"needs {need:.1f} h/week at its {LEVELS[cheapest].label} cadence; "
             f"only {left:.1f} h/week are left"
         )
-    del typical
     return (
         f"what it would add to the weighted goals is not worth its hours: below "
-        f"{prep.threshold:g} points of goal coverage per $1,000 a month, or less than the "
+        f"{_points(prep.threshold)} of goal coverage per $1,000 a month, or less than the "
         "channels chosen"
     )
 
@@ -323,7 +352,7 @@ def _warnings(
     dropped = [(c, lvl) for c, lvl in ideal.members if c not in sol.channels]
     if dropped and feasible:
         parts = [
-            f"{prep.platforms[c].name} at {_posts(prep.posts[c][lvl])} a week "
+            f"{prep.platforms[c].name} at {posts_phrase(prep.posts[c][lvl])} "
             f"({prep.problem.hours[ideal.option][c][lvl]:.1f} h/week)"
             for c, lvl in dropped
         ]
@@ -345,7 +374,11 @@ def _warnings(
             f"{c.name} alone needs {c.min_hours_per_week:.1f} h/week even at its minimum "
             f"cadence, more than the {prof.staff_hours:.1f} h/week available."
         )
-    if prof.max_channels is not None and len(ideal.members) >= prof.max_channels and len(sol.members) >= prof.max_channels:
+    if (
+        prof.max_channels is not None
+        and len(ideal.members) >= prof.max_channels
+        and len(sol.members) >= prof.max_channels
+    ):
         out.append(
             f"The mix is at the limit of {prof.max_channels} channels: raise it to let the advisor weigh more."
         )

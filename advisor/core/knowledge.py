@@ -296,8 +296,10 @@ class Assumptions(_Strict):
             value = getattr(self, name)
             if isinstance(value, Figure) and not 0.0 <= value.v <= 10_000:
                 raise ValueError(f"{name} must be between 0 and 10,000")
-        for what, table in (("response_factor", self.response_factor),
-                            ("cadence_value", self.cadence_value)):
+        for what, table in (
+            ("response_factor", self.response_factor),
+            ("cadence_value", self.cadence_value),
+        ):
             if any(not 0.0 <= f.v <= 10.0 for f in table.values()):
                 raise ValueError(f"{what} values must be between 0 and 10")
         return self

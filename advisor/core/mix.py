@@ -32,7 +32,12 @@ can add is the least of
    ``left`` largest when the channel count is capped;
 2. the LP relaxation of the multiple-choice knapsack of those net gains in the team hours left;
 3. per goal, the coverage the k channels strongest on it could add at their best level (k: how
-   many fit in the hours and the count cap).
+   many fit in the hours and the count cap);
+4. the concave relaxation: with y[c][l] in [0, 1] (at most one level per channel),
+   sum_g w_g r_g (1 - exp(sum a[c][l][g] y[c][l])) - sum cost[c][l] y[c][l], a = log(1 - value),
+   equals the objective at every 0/1 point and is concave, so a few Frank-Wolfe steps give a
+   certified bound (the value at the iterate plus the Frank-Wolfe gap). It is what keeps the
+   tree small: the other bounds ignore either the overlap of channels or their cost.
 
 A search that reaches its time limit stops, keeps the best mix found and reports the proven
 gap (the most any unexplored branch could still add). Tests compare it with brute force.
@@ -45,6 +50,8 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from operator import mul
+
+import numpy as np
 
 from .staffing import ToolOption
 
@@ -66,6 +73,7 @@ class MixProblem:
     base[t] / base_cost[t]: team / all roles' hours the job needs once any channel runs.
     licence(t, managed, team_hours): USD per month.  cost_per_hour: USD per month per weekly
     hour.  money_weight: objective lost per USD a month (the value threshold).
+    time_limit: seconds a solve may take; should_stop: polled during a solve (cancel).
     """
 
     ids: list[str]
@@ -87,6 +95,7 @@ class MixProblem:
     cost_per_hour: float
     money_weight: float = 0.0
     time_limit: float = 1.0
+    should_stop: Callable[[], bool] | None = None
 
 
 @dataclass(slots=True)
@@ -177,6 +186,7 @@ class _Search:
     weights: list[float]
     best: MixSolution
     deadline: float
+    should_stop: Callable[[], bool] | None = None
     t: int = 0
     cand: list[int] = field(default_factory=list)
     levels: dict[int, list[int]] = field(default_factory=dict)
@@ -187,12 +197,55 @@ class _Search:
     stopped: bool = False
     vl: list[list[list[float]]] = field(default_factory=list)
     lam: list[list[float]] = field(default_factory=list)
+    lam_np: list[np.ndarray] = field(default_factory=list)
+    log_miss: np.ndarray = field(default_factory=lambda: np.zeros((0, 3, 0)))
 
     def __post_init__(self) -> None:
         p = self.prob
         self.vl = [
             [[min(1.0, v * s) for v in p.values[c]] for s in p.scale[c]] for c in range(len(p.ids))
         ]
+
+    def _quick_bound(
+        self,
+        members: tuple[tuple[int, int], ...],
+        cov: float,
+        r: list[float],
+        m: int,
+        h: float,
+        hc: float,
+        rest: list[int],
+    ) -> float:
+        """A cheap bound on every mix below a node left unexplored: its objective plus the
+        positive net gains of the rest (submodularity), at most the coverage still missing."""
+        p = self.prob
+        obj = (
+            cov - p.money_weight * (hc * p.cost_per_hour + p.licence(self.t, m, h))
+            if members
+            else 0.0
+        )
+        wr = [w * ri for w, ri in zip(self.weights, r, strict=True)]
+        gains = 0.0
+        for c in rest:
+            gains += (
+                max(
+                    (
+                        sum(map(mul, wr, self.vl[c][lvl])) - self.lam[c][lvl]
+                        for lvl in self.levels[c]
+                    ),
+                    default=0.0,
+                )
+                if c in self.levels
+                else 0.0
+            )
+        return obj + max(0.0, min(gains, sum(wr)))
+
+    def _out_of_time(self) -> bool:
+        if time.perf_counter() > self.deadline or (
+            self.should_stop is not None and self.should_stop()
+        ):
+            self.stopped = True
+        return self.stopped
 
     # --- incumbent -------------------------------------------------------------------------
     def offer(self, sol: MixSolution | None) -> None:
@@ -212,9 +265,18 @@ class _Search:
         if any(all(math.isinf(hrs[c][lvl]) for lvl in p.allowed[c]) for c in forced):
             return
         self.t = t
-        self.lam = [
-            [p.money_weight * p.cost_per_hour * h for h in row] for row in p.cost_hours[t]
-        ]
+        if not self.lam_np:
+            vl = np.minimum(np.asarray(self.vl, dtype=float), 1.0 - 1e-12)
+            self.log_miss = np.log1p(-vl)
+            self.lam_np = [
+                p.money_weight
+                * p.cost_per_hour
+                * np.where(
+                    np.isinf(np.asarray(row, dtype=float)), 0.0, np.asarray(row, dtype=float)
+                )
+                for row in p.cost_hours
+            ]
+        self.lam = [[p.money_weight * p.cost_per_hour * h for h in row] for row in p.cost_hours[t]]
         self.kmax = p.max_count if p.max_count is not None else len(p.ids)
         if len(forced) > self.kmax:
             return
@@ -238,8 +300,11 @@ class _Search:
         if any(c not in self.levels for c in forced):
             return
         free = [c for c in self.levels if c not in p.forced]
-        free.sort(key=lambda c: -max(self._net(c, lvl, ones) / max(hrs[c][lvl], 1e-6)
-                                      for lvl in self.levels[c]))
+        free.sort(
+            key=lambda c: (
+                -max(self._net(c, lvl, ones) / max(hrs[c][lvl], 1e-6) for lvl in self.levels[c])
+            )
+        )
         self.cand = forced + free
         self._greedy()
         self._dfs(self.cand, ones, (), p.base[t], p.base_cost[t], 0)
@@ -299,9 +364,7 @@ class _Search:
         hours whose seats the tool budget can still pay for (the licence grows with hours and
         managed channels, so its value with no channel managed is a lower bound)."""
         p = self.prob
-        finite = sum(
-            max((h for h in row if not math.isinf(h)), default=0.0) for row in p.hours[t]
-        )
+        finite = sum(max((h for h in row if not math.isinf(h)), default=0.0) for row in p.hours[t])
         hi = min(p.capacity, p.base[t] + finite)
         if p.licence(t, 0, hi) <= p.budget + EPS:
             return hi
@@ -322,7 +385,9 @@ class _Search:
 
     def _net(self, c: int, lvl: int, r: list[float]) -> float:
         p = self.prob
-        return self._gain(c, lvl, r) - p.money_weight * p.cost_per_hour * p.cost_hours[self.t][c][lvl]
+        return (
+            self._gain(c, lvl, r) - p.money_weight * p.cost_per_hour * p.cost_hours[self.t][c][lvl]
+        )
 
     # --- search ----------------------------------------------------------------------------
     def _dfs(
@@ -333,11 +398,18 @@ class _Search:
         h: float,
         hc: float,
         m: int,
+        known: dict[int, list[tuple[float, int]]] | None = None,
     ) -> None:
-        """Explore the mixes that add some of ``rest`` (in order) to ``members``."""
+        """Explore the mixes that add some of ``rest`` (in order) to ``members``. ``known``:
+        the net gains of the parent node when this node has the same members (a skip)."""
         p, t = self.prob, self.t
         self.nodes += 1
         cov = sum(w * (1.0 - ri) for w, ri in zip(self.weights, r, strict=True))
+        if self.stopped or (self.nodes & 31 == 1 and self._out_of_time()):
+            self.open_bound = max(
+                self.open_bound, self._quick_bound(members, cov, r, m, h, hc, rest)
+            )
+            return
         cost = 0.0
         if members:
             lic = p.licence(t, m, h)
@@ -355,7 +427,7 @@ class _Search:
         hrs, forced = p.hours[t], p.forced
         # by submodularity a level whose net gain is not positive here never pays below
         options: dict[int, list[tuple[float, int]]] = {}
-        for c in rest:
+        for c in rest if known is None else ():
             vl, lam = self.vl[c], self.lam[c]
             lv = [
                 (sum(map(mul, wr, vl[lvl])) - lam[lvl], lvl)
@@ -369,18 +441,17 @@ class _Search:
             if lv:
                 lv.sort(reverse=True)
                 options[c] = lv
+        if known is not None:
+            options = known
         rest = [c for c in rest if c in options]
         if not rest:
             return
         forced_left = any(c in forced for c in rest)
         need = self.best.objective - obj if self.best.found else -math.inf
         bound = self._bound(rest, options, wr, room, left, forced_left, need)
-        if self.best.found:
-            if bound < need - EPS or (bound <= need + EPS and cost >= self.best.cost - 1e-6):
-                return
-        if time.perf_counter() > self.deadline:
-            self.stopped = True
-            self.open_bound = max(self.open_bound, obj + bound)
+        if self.best.found and (
+            bound < need - EPS or (bound <= need + EPS and cost >= self.best.cost - 1e-6)
+        ):
             return
         c, tail = rest[0], rest[1:]
         for _net, lvl in options[c]:
@@ -391,7 +462,7 @@ class _Search:
             r2 = [ri * (1.0 - v) for ri, v in zip(r, self.vl[c][lvl], strict=True)]
             self._dfs(tail, r2, (*members, (c, lvl)), h2, hc + p.cost_hours[t][c][lvl], m2)
         if c not in forced:
-            self._dfs(tail, r, members, h, hc, m)
+            self._dfs(tail, r, members, h, hc, m, options)
 
     def _bound(
         self,
@@ -414,37 +485,74 @@ class _Search:
         b = min(b, self._goal_bound(rest, wr, room, left))
         if b < need - EPS:
             return b
-        return min(b, self._knapsack_bound(rest, options, room))
+        b = min(b, self._knapsack_bound(rest, options, room))
+        if b < need - EPS or len(rest) < 3:
+            return b
+        return min(b, self._concave_bound(rest, options, wr, need, room))
+
+    def _concave_bound(
+        self,
+        rest: list[int],
+        options: dict[int, list[tuple[float, int]]],
+        wr: list[float],
+        need: float,
+        room: float,
+        iterations: int = 12,
+    ) -> float:
+        """Frank-Wolfe on the concave relaxation sum_g wr_g (1 - exp(sum_cl a[c,l,g] y[c,l]))
+        - sum_cl cost[c,l] y[c,l], a = log(1 - value), y fractional with at most one level per
+        channel and (when no forced channel is left) the team hours left; the count is relaxed.
+        At every iterate f(y) + max_s grad.(s - y) bounds the relaxation's optimum (concavity),
+        hence every mix below this node."""
+        t = self.t
+        idx = np.fromiter(rest, dtype=np.intp, count=len(rest))
+        a = self.log_miss[idx]  # (k, L, G)
+        lam = self.lam_np[t][idx]  # (k, L)
+        valid = np.zeros(lam.shape, dtype=bool)
+        for i, c in enumerate(rest):
+            for _n, lvl in options[c]:
+                valid[i, lvl] = True
+        forced = [c in self.prob.forced for c in rest]
+        hours = self.prob.hours[t]
+        with_room = not any(forced)
+        x = np.asarray(wr)
+        y = np.zeros(lam.shape)
+        best = math.inf
+        for k in range(iterations):
+            e = np.exp(np.einsum("klg,kl->g", a, y))
+            f = float(x @ (1.0 - e) - (lam * y).sum())
+            grad = np.where(valid, np.einsum("klg,g->kl", -a, x * e) - lam, -np.inf)
+            gl = grad.tolist()
+            s = np.zeros(lam.shape)
+            if with_room:
+                value = _lp_choice(
+                    [
+                        [(hours[c][lvl], gl[i][lvl], lvl) for _n, lvl in options[c]]
+                        for i, c in enumerate(rest)
+                    ],
+                    room,
+                    s,
+                )
+            else:
+                value = 0.0
+                for i, row in enumerate(gl):
+                    lvl = max(range(len(row)), key=row.__getitem__)
+                    if forced[i] or row[lvl] > 0:
+                        s[i, lvl] = 1.0
+                        value += row[lvl]
+            gap = value - float((np.where(valid, grad, 0.0) * y).sum())
+            best = min(best, f + gap)
+            if best < need - EPS:
+                break
+            y += 2.0 / (k + 2.0) * (s - y)
+        return best
 
     def _knapsack_bound(
         self, rest: list[int], options: dict[int, list[tuple[float, int]]], room: float
     ) -> float:
         """LP relaxation of the multiple-choice knapsack of net gains in the hours left."""
         hrs = self.prob.hours[self.t]
-        segments = []
-        for c in rest:
-            pts = sorted((hrs[c][lvl], n) for n, lvl in options[c] if n > 0)
-            hx, px = 0.0, 0.0  # upper convex hull from the origin, as incremental segments
-            while pts:
-                j = max(
-                    range(len(pts)), key=lambda k: (pts[k][1] - px) / max(pts[k][0] - hx, 1e-9)
-                )
-                dh, dp = pts[j][0] - hx, pts[j][1] - px
-                if dp <= 0:
-                    break
-                segments.append((dp / max(dh, 1e-9), dh, dp))
-                hx, px = pts[j]
-                pts = [q for q in pts[j + 1 :] if q[0] > hx]
-        segments.sort(reverse=True)
-        total, space = 0.0, room
-        for _ratio, dh, dp in segments:
-            if dh <= space:
-                total += dp
-                space -= dh
-            else:
-                total += dp * max(space, 0.0) / dh
-                break
-        return total
+        return _lp_choice([[(hrs[c][lvl], n, lvl) for n, lvl in options[c]] for c in rest], room)
 
     def _goal_bound(self, rest: list[int], wr: list[float], room: float, left: int) -> float:
         """Per goal: the most the k strongest remaining channels could add (k = how many fit)."""
@@ -468,24 +576,60 @@ class _Search:
         return bound
 
 
+def _lp_choice(
+    rows: list[list[tuple[float, float, int]]], room: float, out: np.ndarray | None = None
+) -> float:
+    """The LP relaxation of a multiple-choice knapsack: each row offers (hours, profit, level)
+    items, at most one (fractionally) per row, within ``room`` hours. Returns the optimum and,
+    in ``out`` (rows x levels), the fractional choice. Greedy on each row's upper convex hull
+    from the origin, which is exact for this LP."""
+    segments = []
+    for i, items in enumerate(rows):
+        pts = sorted((h, p, lvl) for h, p, lvl in items if p > 0)
+        hx, px, at = 0.0, 0.0, -1  # upper convex hull from the origin, as incremental segments
+        while pts:
+            j = max(range(len(pts)), key=lambda k: (pts[k][1] - px) / max(pts[k][0] - hx, 1e-9))
+            dh, dp = pts[j][0] - hx, pts[j][1] - px
+            if dp <= 0:
+                break
+            segments.append((dp / max(dh, 1e-9), dh, dp, i, at, pts[j][2]))
+            hx, px, at = pts[j]
+            pts = [q for q in pts[j + 1 :] if q[0] > hx]
+    segments.sort(key=lambda seg: -seg[0])
+    total, space = 0.0, room
+    for _ratio, dh, dp, i, frm, to in segments:
+        share = 1.0 if dh <= space else max(space, 0.0) / dh
+        total += dp * share
+        space -= dh * share
+        if out is not None:
+            if frm >= 0:
+                out[i, frm] -= share
+            out[i, to] += share
+        if share < 1.0:
+            break
+    return total
+
+
 def solve(
     prob: MixProblem,
     weights: Sequence[float],
     hint: MixSolution | None = None,
     hints: Sequence[tuple[int, Sequence[tuple[int, int]]]] = (),
+    should_stop: Callable[[], bool] | None = None,
 ) -> MixSolution:
     """The optimal mix, levels and tool option; ``found`` is False when nothing is feasible.
 
     ``hint``: a mix known to be good for nearby weights, and ``hints``: (option, members)
     pairs; they only seed the incumbent when feasible, so more branches are cut (the answer is
-    the same). A solve that reaches ``prob.time_limit`` seconds
-    returns its best mix with ``stopped`` set and the proven ``gap``.
+    the same). A solve that reaches ``prob.time_limit`` seconds, or whose ``should_stop``
+    returns True, returns its best mix with ``stopped`` set and the proven ``gap``.
     """
     search = _Search(
         prob=prob,
         weights=list(weights),
         best=MixSolution(),
         deadline=time.perf_counter() + prob.time_limit,
+        should_stop=should_stop if should_stop is not None else prob.should_stop,
     )
     n_opt = len(prob.options)
     if not prob.forced:
@@ -500,11 +644,15 @@ def solve(
                 search.offer(evaluate(prob, weights, t, ((c, lvl),)))
     order = sorted(
         range(n_opt),
-        key=lambda t: sum(
-            min(h) for h in prob.hours[t] if not math.isinf(min(h))
-        ) / max(1, sum(not math.isinf(min(h)) for h in prob.hours[t])),
+        key=lambda t: (
+            sum(min(h) for h in prob.hours[t] if not math.isinf(min(h)))
+            / max(1, sum(not math.isinf(min(h)) for h in prob.hours[t]))
+        ),
     )
     for t in order:
+        if search.stopped:
+            search.open_bound = 1.0  # an option never searched could reach any coverage
+            break
         search.run_option(t)
     best = search.best
     best.nodes = search.nodes

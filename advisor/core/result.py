@@ -44,7 +44,8 @@ class WhyNot(_Value):
     mix: channel ids of that mix; levels: their cadence levels; coverage: goal-weighted
     coverage (0..1) beside the recommended mix's; hours_per_week: the marketing team's hours;
     monthly_cost: USD per month (staff of every role plus licence); feasible: False when no mix
-    with the channel fits the constraints.
+    with the channel fits the constraints; optimal: False when its search stopped at the time
+    limit (then it is the best mix with the channel found, not proven the best).
     """
 
     mix: list[str]
@@ -53,6 +54,7 @@ class WhyNot(_Value):
     hours_per_week: float
     monthly_cost: float
     feasible: bool = True
+    optimal: bool = True
 
 
 class ChannelResult(_Value):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from dataclasses import replace
 
 from .engine import Prepared, weights_of
 from .mix import MixSolution, solve
@@ -89,6 +90,7 @@ def sensitivity(
     should_stop: Callable[[], bool] | None = None,
 ) -> Sensitivity:
     """Margins per goal and robustness per channel; raises Cancelled if asked to stop."""
+    prep = replace(prep, problem=replace(prep.problem, should_stop=should_stop))
     weights = weights_of(prep.profile)
     base_solution = solve(prep.problem, weights)
     base = base_solution.channels

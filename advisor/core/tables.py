@@ -67,11 +67,14 @@ def why_not_text(rec: Recommendation, cid: str) -> str:
     mix = ", ".join(f"{names.get(i, i)} ({w.levels[i].label})" for i in w.mix)
     d_cov = (w.coverage - rec.objective) * 100
     d_h = w.hours_per_week
+    d_cost = w.monthly_cost - rec.monthly_cost
+    sign = "+" if d_cost >= 0 else "-"
+    best = "Best mix" if w.optimal else "Best mix found in the time allowed"
     return (
-        f"Best mix with {c.name}: {mix}; goal coverage {w.coverage:.0%} "
+        f"{best} with {c.name}: {mix}; goal coverage {w.coverage:.0%} "
         f"({d_cov:+.1f} points), {d_h:.1f} h/week of the team, ${w.monthly_cost:,.0f} a month "
-        f"({w.monthly_cost - rec.monthly_cost:+,.0f})."
-    ).replace("+-", "-")
+        f"({sign}${abs(d_cost):,.0f})."
+    )
 
 
 def compare_frame(recs: list[Recommendation], baseline: int = 0) -> pd.DataFrame:

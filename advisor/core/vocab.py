@@ -21,6 +21,7 @@ __all__ = [
     "Role",
     "Segment",
     "Status",
+    "posts_phrase",
 ]
 
 
@@ -219,3 +220,11 @@ class PricingModel(StrEnum):
 class Status(StrEnum):
     active = "active"
     retired = "retired"
+
+
+def posts_phrase(posts: float) -> str:
+    """A cadence in words: '4 a week', '2.5 a week'; below one a week, per month ('1 a month')."""
+    if posts < 0.95:
+        month = posts * 52 / 12
+        return (f"{month:.0f}" if abs(month - round(month)) < 0.1 else f"{month:.1f}") + " a month"
+    return (f"{posts:.0f}" if abs(posts - round(posts)) < 0.05 else f"{posts:.1f}") + " a week"

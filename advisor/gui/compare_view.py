@@ -33,6 +33,7 @@ _HEADERS = {
     "channels": "Channels",
     "hours_per_week": "Hours/week",
     "d_hours": "Δ hours",
+    "spare_hours_per_week": "Spare h/week",
     "fte": "FTE",
     "d_fte": "Δ FTE",
     "monthly_cost": "$ / month",
@@ -57,6 +58,7 @@ def _signed(digits: int, prefix: str = "") -> Callable[[Any], str]:
 
 _FORMATS: dict[str, Callable[[Any], str]] = {
     "hours_per_week": lambda v: f"{float(v):,.1f}",
+    "spare_hours_per_week": lambda v: f"{float(v):,.1f}",
     "fte": lambda v: f"{float(v):.2f}",
     "monthly_cost": lambda v: f"${float(v):,.0f}",
     "objective": lambda v: f"{float(v):.3f}",
@@ -134,7 +136,9 @@ class CompareView(QWidget):
             return
         from ..core.tables import compare_frame
 
-        frame = compare_frame(self._recs, baseline=max(self.baseline.currentIndex(), 0))
+        frame = _with_names(
+            compare_frame(self._recs, baseline=max(self.baseline.currentIndex(), 0)), self._recs
+        )
 
         def colors(row: int, col: str) -> QColor | None:
             if not col.startswith("d_"):
@@ -157,3 +161,18 @@ class CompareView(QWidget):
             return
         self.hours_chart.set_draw(lambda ax: draw_compare(ax, recs))
         self.coverage_chart.set_draw(lambda ax: draw_compare_coverage(ax, recs))
+
+
+def _with_names(frame: Any, recs: list[Recommendation]) -> Any:
+    """The frame with channel and tool names in place of their ids."""
+    names = {c.id: c.name for r in recs for c in r.channels}
+
+    def channels(text: str) -> str:
+        ids = [i for i in text.split(", ") if i]
+        return ", ".join(names.get(i, i) for i in ids) if ids and text != "(none)" else text
+
+    frame = frame.copy()
+    for col in ("mix", "added", "dropped"):
+        frame[col] = [channels(t) for t in frame[col]]
+    frame["tool"] = [r.tool.name if r.tool else "none" for r in recs]
+    return frame

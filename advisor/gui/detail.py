@@ -7,6 +7,7 @@ from html import escape
 from ..core.knowledge import Catalog, Figure, Platform, iter_figures
 from ..core.result import ChannelResult
 from ..core.vocab import AGE_BANDS, Activity
+from .formatting import cadence_text, posts_text, sentence
 
 __all__ = ["channel_html"]
 
@@ -34,7 +35,7 @@ def _contributions(c: ChannelResult) -> str:
         "<th align='left'>Why</th></tr>"
     )
     body = "".join(
-        f"<tr><td>{escape(x.factor)}</td><td align='right'>{x.score:.2f}</td>"
+        f"<tr><td>{escape(_FACTORS.get(x.factor, x.factor))}</td><td align='right'>{x.score:.2f}</td>"
         f"<td align='right'>{'gate' if x.weight is None else f'{x.weight:.2f}'}</td>"
         f"<td align='right'>{x.points:+.3f}</td><td>{escape(x.why)}</td></tr>"
         for x in c.contributions
@@ -68,19 +69,43 @@ def _sources(p: Platform, cat: Catalog) -> str:
     return note + (f"<ul>{''.join(items)}</ul>" if items else "<p>No cited sources.</p>")
 
 
-def channel_html(p: Platform, c: ChannelResult | None, cat: Catalog) -> str:
-    """Everything that explains one channel's place in the recommendation."""
-    status = "in the mix" if c and c.in_mix else "forced out" if c is None else "not in the mix"
-    why = (
-        ("; ".join(c.reasons) if c.in_mix else c.excluded_because)
-        if c
-        else "This scenario forces it out."
-    )
+_FACTORS = {
+    "goal": "Goals",
+    "audience": "Audience",
+    "voice": "Brand voice",
+    "effort": "Effort",
+    "capability": "Can make its content",
+    "compliance": "Compliance",
+}
+
+
+def _status(c: ChannelResult | None, why_not: str) -> str:
+    """The channel's place: in the mix and why this cadence, or why it is out and what it
+    would take to include it."""
+    if c is None:
+        return "<p><b>Forced out</b><br>This scenario forces it out.</p>"
+    head = f" — fit {c.fit:.2f}, rank {c.rank}"
+    if c.in_mix:
+        reasons = escape(sentence("; ".join(c.reasons)))
+        cadence = escape(cadence_text(c))
+        return (
+            f"<p><b>In the mix</b>{head}<br>{reasons}</p>"
+            f"<p><b>Cadence: {cadence}</b><br>{escape(sentence(c.why))}</p>"
+        )
+    text = f"<p><b>Not in the mix</b>{head}<br>{escape(sentence(c.excluded_because))}</p>"
+    if why_not:
+        text += f"<p><b>What including it would take</b><br>{escape(why_not)}</p>"
+    return text
+
+
+def channel_html(p: Platform, c: ChannelResult | None, cat: Catalog, why_not: str = "") -> str:
+    """Everything that explains one channel's place in the recommendation.
+
+    why_not: the sentence on the best mix that includes a channel left out (core.tables).
+    """
     parts = [
         f"<h2 style='margin-bottom:2px'>{escape(p.name)}</h2>",
-        f"<p><b>{status.capitalize()}</b>"
-        + (f" — fit {c.fit:.2f}, rank {c.rank}" if c else "")
-        + f"<br>{escape(why)}</p>",
+        _status(c, why_not),
         f"<h3>Personality</h3><p>{escape(p.personality)}</p>",
         f"<h3>Message style</h3><p>{escape(p.message_style)}</p>",
     ]
@@ -103,8 +128,10 @@ def channel_html(p: Platform, c: ChannelResult | None, cat: Catalog) -> str:
             else "—",
         )
     ]
-    if c is not None:
-        cadence.append(("Planned", f"{c.posts_per_week:g} posts per week"))
+    if c is not None and c.in_mix:
+        cadence.append(("Planned", escape(cadence_text(c))))
+    elif c is not None:
+        cadence.append(("If included", f"{posts_text(c.posts_per_week)} (typical)"))
     parts.append(f"<h3>Cadence</h3>{_rows(cadence)}")
     effort = [
         (fmt.value.replace("_", " "), _fig(f, "{:g} h per post"))
@@ -120,7 +147,7 @@ def channel_html(p: Platform, c: ChannelResult | None, cat: Catalog) -> str:
             (
                 "Total",
                 f"<b>{c.total_hours:.1f} h/week</b> "
-                f"({c.min_hours_per_week:.1f} at minimum cadence)",
+                f"({c.min_hours_per_week:.1f} at its minimum cadence without a tool)",
             )
         )
     parts.append(f"<h3>Effort</h3>{_rows(effort)}")

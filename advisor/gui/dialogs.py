@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import AdvisorInputError
+from ..core.knowledge import Catalog
 
 __all__ = [
     "ask_restore",
     "ask_save_changes",
     "get_open_path",
     "get_save_path",
+    "show_calibration",
     "show_document",
     "show_message",
     "show_problems",
@@ -88,6 +90,13 @@ def show_document(
     buttons.rejected.connect(dialog.reject)
     box.addWidget(buttons)
     dialog.exec()
+
+
+def show_calibration(parent: QWidget | None, catalog: Catalog) -> None:
+    """The engine's benchmarks against published data (computed while the dialog is open)."""
+    from .calibration_view import CalibrationDialog, load_cases
+
+    CalibrationDialog(lambda: load_cases(catalog), parent).exec()
 
 
 def ask_save_changes(parent: QWidget | None, name: str) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from ..core.knowledge import Catalog
 from . import dialogs
 
 __all__ = ["METHOD_HTML", "build_help_menu", "shortcuts_html"]
@@ -26,11 +28,17 @@ disappearing posts under archiving rules). A closed gate makes the fit 0, whatev
 scorers: a second channel serving the same goal only adds what the first left uncovered. The
 search is exact (branch and bound): the set it returns is the true best one within your staff
 hours, tool budget and channel limit, with the channels you forced in or out. Ties go to the
-cheaper plan.</p>
+cheaper plan. If a very large search reaches its time limit, the window says so and how close
+to the best the mix is.</p>
+<p><b>Cadence.</b> Each channel in the mix runs at its minimum, typical or high cadence. Unless
+you fix the cadence for the scenario, the advisor picks the level per channel: a higher cadence
+must add enough goal coverage for what its hours cost. Select a channel to read why.</p>
 <p><b>3. Staffing.</b> For each channel at the planned cadence it adds up the weekly hours of
 each activity: create, tailor per channel, publish, approve (regulated firms), engage with
-followers (more when you promise faster answers), listen, report and coordinate. Hours become
-FTE and a monthly staff cost.</p>
+followers (more when you promise faster answers), listen, report and coordinate, plus the
+job's own base hours. Hours are split by who does the work (the marketing team, compliance
+review, IT) and become FTE and a monthly staff cost; what the marketing team has left is shown
+as spare capacity. One-off set-up hours (policy, training, tool onboarding) are listed apart.</p>
 <p><b>4. Tools.</b> A management tool saves a share of those hours on the channels it covers
 and costs a licence; the advisor tries each suitable plan and no tool, and keeps the pair of
 mix and tool that serves your goals best at the lowest total cost.</p>
@@ -80,8 +88,12 @@ ABOUT_HTML = (
 )
 
 
-def build_help_menu(menu: QMenu, window: QMainWindow) -> list[QAction]:
-    """Fill the Help menu; returns its actions (method, shortcuts, about)."""
+def build_help_menu(
+    menu: QMenu, window: QMainWindow, catalog: Callable[[], Catalog]
+) -> list[QAction]:
+    """Fill the Help menu; returns its actions (method, shortcuts, calibration, about).
+
+    catalog: the knowledge base in use (the calibration runs the engine on it)."""
     method = menu.addAction(
         "How the advisor decides",
         lambda: dialogs.show_document(
@@ -93,9 +105,13 @@ def build_help_menu(menu: QMenu, window: QMainWindow) -> list[QAction]:
         "Keyboard shortcuts",
         lambda: dialogs.show_document(window, "Keyboard shortcuts", shortcuts_html(window)),
     )
+    calibration = menu.addAction(
+        "How the figures compare with published data",
+        lambda: dialogs.show_calibration(window, catalog()),
+    )
     menu.addSeparator()
     about = menu.addAction(
         "About Channel Advisor",
         lambda: dialogs.show_document(window, "About Channel Advisor", ABOUT_HTML),
     )
-    return [method, keys, about]
+    return [method, keys, calibration, about]

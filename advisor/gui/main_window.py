@@ -124,7 +124,9 @@ class MainWindow(QMainWindow):
             action = view.addAction(self.tabs.tabText(i))
             action.triggered.connect(lambda _c=False, i=i: self.tabs.setCurrentIndex(i))
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
-        self.help_actions = build_help_menu(self.menuBar().addMenu("&Help"), self)
+        self.help_actions = build_help_menu(
+            self.menuBar().addMenu("&Help"), self, lambda: self.doc.catalog
+        )
 
     def _build_status_bar(self) -> None:
         self.sensitivity = SensitivityControl(

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..core.result import ChannelResult, Recommendation
+from .formatting import cadence_text
 
 __all__ = ["SEGMENTS_ROLE", "ChannelRow", "ChannelTableModel", "FrameModel"]
 
@@ -37,8 +38,9 @@ def channel_rows(rec: Recommendation | None, forced_out: list[tuple[str, str]]) 
 class ChannelTableModel(QAbstractTableModel):
     """Channels ranked by fit, with mix membership, forcing, cadence and hours."""
 
-    HEADERS = ("Rank", "Channel", "Fit", "In mix", "Forced", "Posts/wk", "Hours/wk")
+    HEADERS = ("Rank", "Channel", "Fit", "In mix", "Forced", "Cadence", "Hours/wk")
     FIT_COLUMN = 2
+    CADENCE_COLUMN = 5
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -71,11 +73,8 @@ class ChannelTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
-        if role == Qt.ItemDataRole.ToolTipRole and section == self.FIT_COLUMN:
-            return (
-                "Fit 0..1. The bar adds up its parts: goals (dark blue), audience (green), "
-                "voice (orange), effort (purple). Click a channel for the details."
-            )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _HEADER_TIPS.get(section)
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -88,16 +87,14 @@ class ChannelTableModel(QAbstractTableModel):
         if role == SEGMENTS_ROLE and c is not None:
             return [(x.factor, x.points) for x in c.contributions if x.weight is not None]
         if role == Qt.ItemDataRole.ToolTipRole:
-            if c is None:
-                return "Forced out by this scenario"
-            return "; ".join(c.reasons) if c.in_mix else c.excluded_because
+            return _tooltip(c, index.column())
         if role == Qt.ItemDataRole.BackgroundRole:
             return _MIX_BRUSH if c and c.in_mix else _OUT_BRUSH if c is None else None
         if role == Qt.ItemDataRole.FontRole and c and c.in_mix:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 2, 5, 6):
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 2, 6):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -111,14 +108,36 @@ class ChannelTableModel(QAbstractTableModel):
         if col == 4:
             return {"in": "in", "out": "out"}.get(row.forced or "", "")
         if c is None:
-            return "—" if col in (0, 2, 5, 6) else ""
+            return "—" if col in (0, 2, 6) else ""
         return {
             0: str(c.rank),
             2: f"{c.fit:.2f}",
             3: "✔" if c.in_mix else "",
-            5: f"{c.posts_per_week:g}",
+            5: cadence_text(c),
             6: f"{c.total_hours:.1f}",
         }[col]
+
+
+_HEADER_TIPS = {
+    ChannelTableModel.FIT_COLUMN: (
+        "Fit 0..1. The bar adds up its parts: goals (dark blue), audience (green), "
+        "voice (orange), effort (purple). Click a channel for the details."
+    ),
+    ChannelTableModel.CADENCE_COLUMN: (
+        "Posts at the cadence level the advisor chose (minimum, typical or high); "
+        "empty for a channel left out of the mix."
+    ),
+    6: "Staff hours a week to run the channel: at its planned cadence when in the mix, "
+    "at its typical cadence when left out.",
+}
+
+
+def _tooltip(c: ChannelResult | None, col: int) -> str:
+    if c is None:
+        return "Forced out by this scenario"
+    if col == ChannelTableModel.CADENCE_COLUMN and c.in_mix:
+        return c.why
+    return "; ".join(c.reasons) if c.in_mix else c.excluded_because
 
 
 class FrameModel(QAbstractTableModel):

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..core.plan import CompanyProfile, Plan, Scenario
+from ..core.vocab import Ambition
 from .document import PlanDocument, PlanEdit
 
 __all__ = [
@@ -149,7 +150,16 @@ def force_channel(doc: PlanDocument, *, channel: str, how: str | None) -> None:
     force_in = [c for c in s.force_in if c != channel] + ([channel] if how == "in" else [])
     force_out = [c for c in s.force_out if c != channel] + ([channel] if how == "out" else [])
     verb = {"in": "Force in", "out": "Force out"}.get(how or "", "Clear forcing of")
-    _edit_scenario(doc, f"{verb} {channel}", force_in=force_in, force_out=force_out)
+    _edit_scenario(
+        doc, f"{verb} {_channel_name(doc, channel)}", force_in=force_in, force_out=force_out
+    )
+
+
+def _channel_name(doc: PlanDocument, channel: str) -> str:
+    try:
+        return doc.catalog.platform(channel).name
+    except KeyError:
+        return channel
 
 
 def set_tool(doc: PlanDocument, *, tool: str | None) -> None:
@@ -158,7 +168,12 @@ def set_tool(doc: PlanDocument, *, tool: str | None) -> None:
 
 
 def set_ambition(doc: PlanDocument, *, ambition: str) -> None:
-    _edit_scenario(doc, f"Set cadence ambition to {ambition}", ambition=ambition)
+    """Set the current scenario's cadence preference (an Ambition value)."""
+    try:
+        label = Ambition(ambition).label
+    except ValueError:
+        raise EditRejected(f"unknown cadence preference {ambition!r}") from None
+    _edit_scenario(doc, f"Set cadence to {label.lower()}", ambition=ambition)
 
 
 def set_scenario_description(doc: PlanDocument, *, name: str, description: str) -> None:

@@ -25,10 +25,20 @@ from PySide6.QtWidgets import (
 from ..core.knowledge import Catalog
 from ..core.plan import Scenario
 from ..core.result import Recommendation
-from ..core.vocab import Ambition, Goal
+from ..core.tables import why_not_text
+from ..core.vocab import Ambition, Goal, Role
 from .canvas import ChartView
 from .delegates import FitBarDelegate
 from .detail import channel_html
+from .formatting import (
+    role_text,
+    roles_line,
+    search_note,
+    setup_text,
+    source_text,
+    spare_text,
+    staffing_html,
+)
 from .models import ChannelTableModel, channel_rows
 
 __all__ = ["RecommendationView"]
@@ -58,6 +68,8 @@ class RecommendationView(QWidget):
         self.notes = QTextBrowser()
         self.notes.setObjectName("notes")
         self.staffing = ChartView(empty_text="No channel in the mix")
+        self.roles = QTextBrowser()
+        self.roles.setObjectName("staffingByRole")
         self.coverage = ChartView(empty_text="No recommendation yet")
         self.fit_chart = ChartView(empty_text="No recommendation yet")
         box = QVBoxLayout(self)
@@ -102,8 +114,16 @@ class RecommendationView(QWidget):
             lambda _i: self.sig_tool.emit(self.tool_combo.currentData())
         )
         self.ambition_combo = QComboBox()
+        self.ambition_combo.setToolTip(
+            "How often to post: let the advisor choose each channel's cadence, fix every "
+            "channel at one level, or keep every channel at its typical cadence or more"
+        )
         for a in Ambition:
-            self.ambition_combo.addItem(f"{a.value.capitalize()} cadence", a.value)
+            self.ambition_combo.addItem(a.label, a.value)
+        self.ambition_combo.setMinimumContentsLength(16)
+        self.ambition_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.ambition_combo.activated.connect(
             lambda _i: self.sig_ambition.emit(self.ambition_combo.currentData())
         )
@@ -115,9 +135,12 @@ class RecommendationView(QWidget):
         row.addWidget(self.scope)
         row.addWidget(QLabel("Tool:"))
         row.addWidget(self.tool_combo)
+        row.addWidget(QLabel("Cadence:"))
         row.addWidget(self.ambition_combo)
         row.addStretch(1)
-        row.addWidget(QLabel("Selected channel:"))
+        channel = QLabel("Channel:")
+        channel.setToolTip("Force the channel selected in the table in or out of the mix")
+        row.addWidget(channel)
         for btn in (self.btn_in, self.btn_out, self.btn_clear):
             row.addWidget(btn)
         return bar
@@ -126,12 +149,13 @@ class RecommendationView(QWidget):
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.table)
         top.addWidget(self.detail)
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 2)
-        top.setSizes([640, 360])
+        top.setStretchFactor(0, 7)
+        top.setStretchFactor(1, 3)
+        top.setSizes([700, 300])
         charts = QTabWidget()
         charts.setDocumentMode(True)
         charts.addTab(self.staffing, "Staffing (hours per week)")
+        charts.addTab(self.roles, "Roles, spare time, set-up")
         charts.addTab(self.coverage, "Goal coverage")
         charts.addTab(self.fit_chart, "Fit breakdown")
         bottom = QSplitter(Qt.Orientation.Horizontal)
@@ -208,11 +232,16 @@ class RecommendationView(QWidget):
             return
         mix = ", ".join(self._name(c) for c in r.mix) or "no channel"
         state = "" if r.feasible else " <span style='color:#b04a5a'><b>(infeasible)</b></span>"
+        note = search_note(r)
         self.summary.setText(
             f"<span style='font-size:13pt'><b>{escape(mix)}</b></span>{state}<br>"
-            f"{r.hours_per_week:.1f} of {r.staff_hours_available:.1f} staff hours per week · "
-            f"{r.fte:.2f} FTE · ${r.monthly_cost:,.0f} per month "
+            f"{escape(role_text(r, Role.marketing))}, <b>{escape(spare_text(r))}</b> · "
+            f"{escape(roles_line(r))}<br>"
+            f"All roles {r.hours_per_week:.1f} h/week = {r.fte:.2f} FTE · "
+            f"${r.monthly_cost:,.0f} per month "
             f"(staff ${r.staff_cost:,.0f}, licences ${r.licence_cost:,.0f})"
+            + (f" · one-off set-up {escape(setup_text(r))}" if r.setup_hours else "")
+            + (f"<br><span style='color:#b26a00'>{escape(note)}</span>" if note else "")
         )
 
     def _update_charts(self) -> None:
@@ -222,7 +251,9 @@ class RecommendationView(QWidget):
         if r is None:
             for chart in (self.staffing, self.coverage, self.fit_chart):
                 chart.set_draw(None, "No recommendation for this scenario")
+            self.roles.setHtml("<p>No recommendation for this scenario.</p>")
             return
+        self.roles.setHtml(staffing_html(r))
         weights = self._weights
         self.staffing.set_draw(lambda ax: draw_staffing(ax, r))
         self.coverage.set_draw(lambda ax: draw_coverage(ax, r, weights))
@@ -244,9 +275,10 @@ class RecommendationView(QWidget):
                 f"<br><span style='color:#666'>{escape(t.why)}</span></p>"
             )
         warnings = "".join(f"<li>{escape(w)}</li>" for w in r.warnings)
+        titles = {k: v.title for k, v in self._catalog.sources.items()} if self._catalog else {}
         advice = "".join(
             f"<li><b>{escape(a.title)}</b>: {escape(a.text)} "
-            f"<span style='color:#888'>[{escape(a.source)}]</span></li>"
+            f"<span style='color:#888'>[{escape(source_text(a.source, titles))}]</span></li>"
             for a in r.advice
         )
         html = f"<h3>Tool</h3>{tool}"
@@ -274,7 +306,8 @@ class RecommendationView(QWidget):
                 "has no such channel.</p>"
             )
             return
-        self.detail.setHtml(channel_html(platform, result, self._catalog))
+        why_not = why_not_text(self._rec, cid) if self._rec and result else ""
+        self.detail.setHtml(channel_html(platform, result, self._catalog, why_not))
 
     # --- user actions --------------------------------------------------------------------------
     def selected_channel(self) -> str | None:

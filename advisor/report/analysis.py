@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..core.tables import compare_rows
-from ..core.vocab import Activity, Goal
+from ..core.vocab import Activity, Goal, Role
 from . import fmt
-from .content import Inputs
+from .content import Inputs, role_table, search_caveat, spare_text
 from .model import Bullets, Chart, Paragraph, Section, Table
 
 __all__ = ["coverage_section", "robustness_section", "staffing_section", "whatif_section"]
@@ -15,29 +15,64 @@ def staffing_section(inp: Inputs) -> Section:
     rec, mix = inp.rec, inp.mix
     a = inp.catalog.assumptions
     prof = inp.prep.profile
+    team = rec.hours_by_role[Role.marketing]
+    spare, _ = spare_text(rec)
     blocks: list = [
         Paragraph(
-            f"The mix needs {fmt.hours(rec.hours_per_week)} staff hours a week of the "
-            f"{fmt.hours(rec.staff_hours_available)} available: {fmt.fte(rec.fte)} FTE at "
-            f"{rec.productive_hours_per_fte:g} productive hours per FTE. At "
-            f"{fmt.money(prof.hourly_cost)} an hour and {a.weeks_per_month.v:g} weeks a month that is "
-            f"{fmt.money(rec.staff_cost)} of staff time a month, plus {fmt.money(rec.licence_cost)} "
-            f"in licences: {fmt.money(rec.monthly_cost)} a month."
-        )
+            f"The plan needs {fmt.hours(rec.hours_per_week)} staff hours a week across every "
+            f"role: {fmt.fte(rec.fte)} FTE at {rec.productive_hours_per_fte:g} productive hours "
+            f"per FTE. The marketing team gives {fmt.hours(team)} of its "
+            f"{fmt.hours(rec.staff_hours_available)} hours, which leaves {spare} a week of spare "
+            f"capacity. At {fmt.money(prof.hourly_cost)} an hour and {a.weeks_per_month.v:g} "
+            f"weeks a month that is {fmt.money(rec.staff_cost)} of staff time a month, plus "
+            f"{fmt.money(rec.licence_cost)} in licences: {fmt.money(rec.monthly_cost)} a month, "
+            f"{fmt.money(12 * rec.monthly_cost)} a year."
+        ),
+        role_table(rec, caption="Hours per week by role (compliance and IT time included)"),
     ]
-    cols = ("Activity", *(c.name for c in mix), "Total")
+    if rec.setup_hours:
+        setup_rows = [(k, fmt.hours(v)) for k, v in rec.setup_hours.items()]
+        setup_rows.append(("Total, once", fmt.hours(sum(rec.setup_hours.values()))))
+        blocks.append(
+            Table(
+                ("Set-up item", "Hours (one-off)"),
+                tuple(setup_rows),
+                align="lr",
+                widths=(70, 30),
+                bold_last=True,
+                width=70,
+                caption="One-off set-up hours, before the first post (not in the weekly hours)",
+            )
+        )
+    base = {act: rec.base_hours_by_activity.get(act, 0.0) for act in Activity}
+    shared = sum(base.values()) > 0.005
+    cols = ("Activity", *(c.name for c in mix), *(("Shared",) if shared else ()), "Total")
     rows = [
         (
             act.label,
-            *(fmt.hours(c.hours_per_week[act]) for c in mix),
+            *(_cell(c.hours_per_week[act]) for c in mix),
+            *((_cell(base[act]),) if shared else ()),
             fmt.hours(rec.hours_by_activity[act]),
         )
         for act in Activity
-        if rec.hours_by_activity[act] > 0.005
+        if rec.hours_by_activity[act] >= 0.05
     ]
-    rows.append(("Total", *(fmt.hours(c.total_hours) for c in mix), fmt.hours(rec.hours_per_week)))
-    first = 24
+    rows.append(
+        (
+            "Total",
+            *(fmt.hours(c.total_hours) for c in mix),
+            *((fmt.hours(sum(base.values())),) if shared else ()),
+            fmt.hours(rec.hours_per_week),
+        )
+    )
+    first = 26
     rest = (100 - first) // (len(cols) - 1)
+    note = (
+        "; Shared: hours for the job as a whole, whatever the channels (listening, reporting, "
+        "planning, IT)"
+        if shared
+        else ""
+    )
     blocks.append(
         Table(
             cols,
@@ -45,14 +80,16 @@ def staffing_section(inp: Inputs) -> Section:
             align="l" + "r" * (len(cols) - 1),
             widths=(first, *[rest] * (len(cols) - 1)),
             bold_last=True,
-            caption="Hours per week by activity and channel",
+            small=len(cols) > 7,
+            caption=f"Hours per week by activity and channel{note}",
         )
     )
+    n_bars = len(mix) + (1 if shared else 0)
     blocks.append(
         Chart(
             "draw_staffing",
             (rec,),
-            height=max(2.2, 1.1 + 0.42 * len(mix)),
+            height=max(2.2, 1.2 + 0.34 * n_bars),
             caption="Hours per week by channel, stacked by activity",
         )
     )
@@ -63,6 +100,11 @@ def staffing_section(inp: Inputs) -> Section:
             Bullets(tuple(rec.warnings), style="warning"),
         ]
     return Section("Staffing", tuple(blocks))
+
+
+def _cell(hours: float) -> str:
+    """Hours in a table cell; none at all as a dash, so the eye finds the real work."""
+    return fmt.hours(hours) if hours >= 0.05 else "-"
 
 
 def tool_savings(inp: Inputs) -> str:
@@ -96,14 +138,20 @@ def coverage_section(inp: Inputs) -> Section:
                 best.name if best is not None and best.goal_value[g] > 0 else "-",
             )
         )
+    text = search_caveat(rec)
+    caveat = [Paragraph(text, label="Caveat", style="warning")] if text else []
     return Section(
         "Goal coverage",
         (
             Paragraph(
                 "How well the mix serves each goal, from 0 (not at all) to 1 (fully). Each "
                 "extra channel adds less to a goal that is already well served. Goals the "
-                f"company weights are drawn darker. Weighted coverage: {rec.objective:.3f}."
+                "company weights are drawn darker. Weighted coverage: "
+                f"{fmt.pct(rec.objective)}. A channel, or a higher cadence, earns its place "
+                f"only if it adds at least {rec.value_threshold:g} points of weighted coverage "
+                "per $1,000 a month it costs."
             ),
+            *caveat,
             Chart(
                 "draw_coverage",
                 (rec,),

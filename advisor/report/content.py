@@ -7,6 +7,7 @@ results (and the knowledge base's descriptions) for a board audience.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from ..core.engine import Prepared, build, prepare, recommend
@@ -14,7 +15,8 @@ from ..core.knowledge import Catalog, Platform
 from ..core.plan import Plan
 from ..core.result import ChannelResult, Recommendation, Sensitivity
 from ..core.sensitivity import sensitivity
-from ..core.vocab import AGE_BANDS, Activity, Goal, Segment
+from ..core.tables import why_not_text
+from ..core.vocab import AGE_BANDS, Activity, Goal, Role, Segment
 from . import fmt
 from .model import Bullets, Chart, Cover, KeyFigures, Paragraph, Report, Section, Table
 from .progress import Progress
@@ -51,6 +53,20 @@ class Inputs:
     @property
     def mix(self) -> list[ChannelResult]:
         return [self.rec.channel(cid) for cid in self.rec.mix]
+
+    @property
+    def left_out(self) -> list[ChannelResult]:
+        """Channels considered but not in the mix, best fit first."""
+        return [c for c in self.rec.channels if not c.in_mix]
+
+    @property
+    def weeks_per_month(self) -> float:
+        return self.catalog.assumptions.weeks_per_month.v
+
+    def cadence(self, c: ChannelResult) -> str:
+        """The channel's cadence in words: ``4 a week (typical)``, ``1 a month (minimum)``."""
+        text = fmt.cadence(c.posts_per_week, self.weeks_per_month)
+        return f"{text} ({c.cadence_level.label})" if c.cadence_level is not None else text
 
 
 def gather(
@@ -169,47 +185,117 @@ def headline(inp: Inputs) -> str:
             f"({fmt.fte(rec.fte)} FTE) and cost {fmt.money(rec.monthly_cost)} a month."
         )
     n = len(rec.mix)
+    team = rec.hours_by_role[Role.marketing]
+    others = rec.hours_per_week - team
+    extra = f", plus {fmt.hours(others)} h of compliance and IT time" if others > 0.05 else ""
     return (
         f"Run {n} channel{'s' if n > 1 else ''}: {inp.name_list(rec.mix)}. They need "
-        f"{fmt.hours(rec.hours_per_week)} staff hours a week of the "
-        f"{fmt.hours(rec.staff_hours_available)} available ({fmt.fte(rec.fte)} FTE) and cost "
-        f"{fmt.money(rec.monthly_cost)} a month."
+        f"{fmt.hours(team)} hours a week of the marketing team's "
+        f"{fmt.hours(rec.staff_hours_available)}{extra}, and cost "
+        f"{fmt.money(rec.monthly_cost)} a month ({fmt.money(12 * rec.monthly_cost)} a year)."
+    )
+
+
+def spare_text(rec: Recommendation) -> tuple[str, str]:
+    """The marketing team's spare capacity as (value, detail) for a key figure."""
+    spare = rec.spare_hours_per_week
+    if spare < -0.05:
+        return f"-{fmt.hours(-spare)} h", "over the marketing team's hours"
+    return (
+        f"{fmt.hours(max(spare, 0.0))} h",
+        f"a week left free of the marketing team's {fmt.hours(rec.staff_hours_available)}",
+    )
+
+
+def role_table(rec: Recommendation, caption: str = "Hours per week by role") -> Table:
+    """Hours a week and FTE for each role, with the total."""
+    rows = [(r.label, fmt.hours(rec.hours_by_role[r]), fmt.fte(rec.fte_by_role[r])) for r in Role]
+    rows.append(("All roles", fmt.hours(rec.hours_per_week), fmt.fte(rec.fte)))
+    return Table(
+        ("Role", "Hours/week", "FTE"),
+        tuple(rows),
+        align="lrr",
+        widths=(60, 20, 20),
+        caption=caption,
+        bold_last=True,
+        width=70,
+    )
+
+
+def setup_text(rec: Recommendation) -> str:
+    """The one-off set-up hours in one sentence (empty when there are none)."""
+    if not rec.setup_hours:
+        return ""
+    total = sum(rec.setup_hours.values())
+    items = ", ".join(f"{k.lower()} {fmt.number(v)} h" for k, v in rec.setup_hours.items())
+    return (
+        f"{fmt.number(total)} hours once, before the first post ({items}). These are not "
+        "in the weekly hours."
+    )
+
+
+def search_caveat(rec: Recommendation) -> str:
+    """Why the mix may not be the proven best (empty when the search proved it)."""
+    if rec.search.optimal:
+        return ""
+    return (
+        "The search for the best mix stopped at its time limit, so this mix is not proven "
+        f"the best: it is within {rec.search.gap * 100:.1f} points of goal coverage of the "
+        "best possible."
     )
 
 
 def summary_section(inp: Inputs) -> Section:
     rec = inp.rec
     blocks: list = [Paragraph(headline(inp), style="lead" if rec.feasible else "warning")]
+    spare, spare_detail = spare_text(rec)
     blocks.append(
         KeyFigures(
             (
                 (
-                    "Hours per week",
+                    "Hours per week, all roles",
                     fmt.hours(rec.hours_per_week),
-                    f"of {fmt.hours(rec.staff_hours_available)} available",
+                    f"{fmt.fte(rec.fte)} FTE at {rec.productive_hours_per_fte:g} h per FTE",
                 ),
-                ("FTE", fmt.fte(rec.fte), f"at {rec.productive_hours_per_fte:g} h per FTE"),
+                ("Spare capacity", spare, spare_detail),
                 (
                     "Monthly cost",
                     fmt.money(rec.monthly_cost),
                     f"staff {fmt.money(rec.staff_cost)} + licences {fmt.money(rec.licence_cost)}",
                 ),
+                ("Annual cost", fmt.money(12 * rec.monthly_cost), "12 months at this cost"),
             )
         )
     )
-    rows = tuple(
-        (c.name, f"{c.posts_per_week:g}", fmt.hours(c.total_hours), one_line(c)) for c in inp.mix
-    )
+    rows = tuple((c.name, inp.cadence(c), fmt.hours(c.total_hours), one_line(c)) for c in inp.mix)
     blocks.append(
         Table(
-            ("Channel", "Posts/week", "Hours/week", "Why it is in the mix"),
+            ("Channel", "Cadence", "Hours/week", "Why it is in the mix"),
             rows,
-            align="lrrl",
-            widths=(17, 11, 11, 61),
+            align="llrl",
+            widths=(16, 22, 10, 52),
             caption="The recommended mix" if rec.feasible else "The forced channels",
         )
     )
+    base = sum(rec.base_hours_by_activity.values())
+    if base > 0.05:
+        blocks.append(
+            Paragraph(
+                f"The channels' hours above add up to "
+                f"{fmt.hours(sum(c.total_hours for c in inp.mix))} a week; "
+                f"{fmt.hours(base)} more go to the job as a whole (listening, reporting, "
+                "planning and IT), whatever the channels.",
+                style="small",
+            )
+        )
+    blocks.append(role_table(rec))
+    setup = setup_text(rec)
+    if setup:
+        blocks.append(Paragraph(setup, label="One-off set-up"))
     blocks.append(Paragraph(tool_sentence(rec, inp.names), label="Tool"))
+    caveat = search_caveat(rec)
+    if caveat:
+        blocks.append(Paragraph(caveat, label="Caveat", style="warning"))
     if rec.ideal_mix != rec.mix and rec.feasible:
         blocks.append(
             Paragraph(
@@ -246,28 +332,70 @@ def channel_sections(inp: Inputs) -> list[Section]:
             considered_table(inp),
         ),
     )
-    return [intro, *(channel_section(inp, c) for c in inp.mix)]
+    out = [intro, *(channel_section(inp, c) for c in inp.mix)]
+    if inp.left_out:
+        out.append(why_not_section(inp))
+    return out
+
+
+WHY_NOT_HEADING = "Why not the other channels"
+
+
+def why_not_section(inp: Inputs) -> Section:
+    """Each channel left out: why, and what the best mix that includes it would look like."""
+    reasons = [c.excluded_because for c in inp.left_out if c.excluded_because]
+    common = max(set(reasons), key=reasons.count) if reasons else ""
+    shared = common if reasons.count(common) > 1 else ""
+    intro = (
+        "For each channel left out: the best mix that would include it, with its goal "
+        "coverage, the marketing team's hours and the monthly cost, and the change against "
+        "the recommended mix."
+    )
+    if shared:
+        intro += f" Unless said otherwise, a channel is out because {_clause(shared)}."
+    blocks: list = [Paragraph(intro)]
+    for c in inp.left_out:
+        reason = c.excluded_because if c.excluded_because != shared else ""
+        parts = [fmt.sentence(_clause(reason)) + "." if reason else "", why_not_text(inp.rec, c.id)]
+        body = " ".join(x for x in parts if x) or "Left out of the mix."
+        blocks.append(Paragraph(body, label=c.name))
+    return Section(WHY_NOT_HEADING, tuple(blocks), level=2)
+
+
+def _clause(text: str) -> str:
+    """An engine reason as a clause: no final full stop, first letter as written."""
+    return text.strip().rstrip(".")
 
 
 def considered_table(inp: Inputs) -> Table:
-    rows = tuple(
-        (
-            str(c.rank),
-            c.name,
-            f"{c.fit:.2f}",
-            "yes" if c.in_mix else "no",
-            fmt.hours(c.total_hours),
-            one_line(c) if c.in_mix else fmt.sentence(c.excluded_because),
+    rows = []
+    last_reason = None
+    for c in inp.rec.channels:
+        if c.in_mix:
+            why = one_line(c)
+        elif c.excluded_because and c.excluded_because == last_reason:
+            why = "As above."  # the same long reason, once is enough
+        else:
+            why = fmt.sentence(c.excluded_because)
+            last_reason = c.excluded_because
+        rows.append(
+            (
+                str(c.rank),
+                c.name,
+                f"{c.fit:.2f}",
+                inp.cadence(c) if c.in_mix else "not in the mix",
+                fmt.hours(c.total_hours),
+                why,
+            )
         )
-        for c in inp.rec.channels
-    )
     return Table(
-        ("#", "Channel", "Fit", "In mix", "Hours/week", "Why / why not"),
-        rows,
+        ("#", "Channel", "Fit", "Cadence", "Hours/week", "Why / why not"),
+        tuple(rows),
         align="rlrlrl",
-        widths=(4, 16, 7, 8, 11, 54),
+        widths=(4, 15, 6, 17, 10, 48),
         small=True,
-        caption="Every active channel considered, best fit first",
+        caption="Every active channel considered, best fit first (hours: at the planned "
+        "cadence, or the typical one for channels left out)",
     )
 
 
@@ -284,6 +412,11 @@ def channel_section(inp: Inputs, c: ChannelResult) -> Section:
         fit_table(c),
         audience_table(inp, p),
         Paragraph(cadence_text(inp, p, c), label="Cadence"),
+    ]
+    why = cadence_why(c)
+    if why:
+        blocks.append(Paragraph(why, label="Why this cadence"))
+    blocks += [
         hours_table(c),
         Paragraph(sources_text(inp, p), label="Sources", style="small"),
     ]
@@ -350,18 +483,31 @@ def audience_table(inp: Inputs, p: Platform) -> Table:
 def cadence_text(inp: Inputs, p: Platform, c: ChannelResult) -> str:
     cad = p.cadence
     assert cad is not None  # active channels always have one
-    posts = "post" if c.posts_per_week == 1 else "posts"
+    wpm = inp.weeks_per_month
+    level = f" (the {c.cadence_level.label} level)" if c.cadence_level is not None else ""
     return (
-        f"planned at {c.posts_per_week:g} {posts} a week ({inp.rec.ambition} ambition); "
-        f"credible range {cad.min.v:g} to {cad.max.v:g}, typical {cad.typical.v:g}. Below "
-        f"{cad.min.v:g} a week it is not worth running; at the minimum it still needs "
-        f"{fmt.hours(c.min_hours_per_week)} h/week."
+        f"{fmt.cadence(c.posts_per_week, wpm)}{level}; cadence preference: "
+        f"{inp.rec.ambition.label.lower()}. Credible range "
+        f"{fmt.cadence_range(cad.min.v, cad.max.v, wpm)}, typical "
+        f"{fmt.cadence(cad.typical.v, wpm)}; below the minimum it is not worth running, and "
+        f"at the minimum it still needs {fmt.hours(c.min_hours_per_week)} h/week."
     )
+
+
+_WHY_LEAD = re.compile(r"^at [^:]*:\s*")
+
+
+def cadence_why(c: ChannelResult) -> str:
+    """The engine's reason for the cadence, without its lead-in (the cadence itself)."""
+    text = _WHY_LEAD.sub("", c.why.strip())
+    if not text:
+        return ""
+    return fmt.sentence(text) + ("" if text.endswith(".") else ".")
 
 
 def hours_table(c: ChannelResult) -> Table:
     rows = tuple(
-        (a.label, fmt.hours(c.hours_per_week[a])) for a in Activity if c.hours_per_week[a] > 0.005
+        (a.label, fmt.hours(c.hours_per_week[a])) for a in Activity if c.hours_per_week[a] >= 0.05
     )
     rows += (("Total", fmt.hours(c.total_hours)),)
     return Table(

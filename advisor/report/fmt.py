@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-__all__ = ["delta", "fte", "hours", "money", "pct", "sentence", "value"]
+__all__ = [
+    "cadence",
+    "cadence_range",
+    "delta",
+    "fte",
+    "hours",
+    "money",
+    "number",
+    "pct",
+    "sentence",
+    "value",
+]
 
 
 def money(x: float) -> str:
@@ -18,6 +29,32 @@ def hours(x: float) -> str:
 def fte(x: float) -> str:
     """Full-time equivalents with two decimals: ``1.69``."""
     return f"{x:.2f}"
+
+
+def number(x: float) -> str:
+    """A count as people say it: whole numbers bare, others with one decimal: ``4``, ``2.5``."""
+    return f"{x:.0f}" if abs(x - round(x)) < 0.05 else f"{x:.1f}"
+
+
+def cadence(posts_per_week: float, weeks_per_month: float = 52 / 12) -> str:
+    """Posts as a cadence: ``4 a week``; under one a week, ``1 a month`` (whole posts a month),
+    and under one a month, ``1 every 3 months``."""
+    if posts_per_week >= 0.95:
+        return f"{number(posts_per_week)} a week"
+    per_month = posts_per_week * weeks_per_month
+    if per_month >= 0.95:
+        return f"{per_month:.0f} a month"
+    if per_month <= 0:
+        return "none"
+    return f"1 every {1 / per_month:.0f} months"
+
+
+def cadence_range(low: float, high: float, weeks_per_month: float = 52 / 12) -> str:
+    """Two cadences as a range: ``2 to 14 a week``, ``1 a month to 7 a week``."""
+    lo, hi = cadence(low, weeks_per_month), cadence(high, weeks_per_month)
+    if lo.endswith(" a week") and hi.endswith(" a week"):
+        return f"{lo.removesuffix(' a week')} to {hi}"
+    return f"{lo} to {hi}"
 
 
 def pct(x: float, digits: int = 0) -> str:

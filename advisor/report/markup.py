@@ -78,7 +78,7 @@ def _table(t: Table) -> str:
     widths = t.widths or ()
 
     def cell(tag: str, k: int, text: str) -> str:
-        cls = ' class="r"' if align[k] == "r" else ""
+        cls = ' class="r" align="right"' if align[k] == "r" else ""
         width = f' width="{widths[k]}%"' if k < len(widths) else ""
         return f"<{tag}{cls}{width}>{_lines(text)}</{tag}>"
 
@@ -90,7 +90,7 @@ def _table(t: Table) -> str:
     cap = f'<p class="caption">{escape(t.caption)}</p>' if t.caption else ""
     size = " small" if t.small else ""
     return (
-        f'{cap}<table class="data{size}" width="100%" cellspacing="0" cellpadding="3">'
+        f'{cap}<table class="data{size}" width="{t.width}%" cellspacing="0" cellpadding="3">'
         f"<thead>{head}</thead><tbody>{''.join(body)}</tbody></table>"
     )
 

@@ -45,7 +45,7 @@ class Bullets:
 class Table:
     """A table of strings (a newline in a cell starts a new line). align: one letter per column, "l" or "r" (default all left).
     widths: relative column widths in percent (None: let the layout decide).
-    small: smaller type, for long appendix tables."""
+    small: smaller type, for long appendix tables. width: of the page body, in percent."""
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
@@ -54,6 +54,7 @@ class Table:
     caption: str = ""
     small: bool = False
     bold_last: bool = False
+    width: int = 100
 
     def __post_init__(self) -> None:
         n = len(self.columns)

@@ -24,8 +24,35 @@ def test_recommend_table(capsys) -> None:
     code, out, _ = run(capsys, "recommend", EXAMPLE)
     assert code == 0
     rec = recommend(load_plan(EXAMPLE), None, load_catalog())
-    assert "Recommended mix: " + ", ".join(rec.mix) in out
+    line = next(x for x in out.splitlines() if x.startswith("Recommended mix: "))
+    for cid in rec.mix:
+        c = rec.channel(cid)
+        assert c.name in line
     assert f"{rec.hours_per_week:.1f}" in out and f"{rec.fte:.2f}" in out
+    assert f"{rec.spare_hours_per_week:.1f} h/week spare" in out
+    assert "Marketing & communications" in out and "IT / CIO" in out
+    assert "Cadence per channel:" in out and "Why not" in out
+
+
+def test_calibration_command(capsys) -> None:
+    code, out, _ = run(capsys, "calibration")
+    assert code == 0, out
+    assert "published benchmarks pass" in out and "FAIL" not in out
+    code, out, _ = run(capsys, "calibration", "--format", "json")
+    rows = json.loads(out)
+    assert len(rows) >= 8 and all(r["passed"] for r in rows)
+    assert all(r["source"] and r["published"] and r["engine"] for r in rows)
+
+
+def test_calibration_fails_when_an_overlay_breaks_a_benchmark(capsys, tmp_path) -> None:
+    overlay = tmp_path / "overlay.yaml"
+    overlay.write_text(
+        "platforms:\n  - id: blog\n    effort_hours:\n      text: [12, est]\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "--overlay", str(overlay), "calibration")
+    assert code == 1
+    assert "[FAIL] Writing a blog post" in out
 
 
 def test_recommend_json_contract(capsys) -> None:

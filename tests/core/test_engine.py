@@ -156,9 +156,10 @@ def test_followers_per_channel_drive_engagement(catalog) -> None:
     for p in (few, many):
         p.scenarios = [Scenario(name="S", force_in=["linkedin"], cadence={"linkedin": "typical"})]
     a, b = recommend(few, "S", catalog), recommend(many, "S", catalog)
-    assert b.channel("linkedin").hours_per_week[Activity.engage] > 5 * a.channel(
-        "linkedin"
-    ).hours_per_week[Activity.engage]
+    assert (
+        b.channel("linkedin").hours_per_week[Activity.engage]
+        > 5 * a.channel("linkedin").hours_per_week[Activity.engage]
+    )
     assert b.channel("linkedin").hours_per_week[Activity.create] == pytest.approx(
         a.channel("linkedin").hours_per_week[Activity.create]
     )
@@ -170,9 +171,10 @@ def test_answer_share_scales_inbound_work(catalog) -> None:
     for p in (lo, hi):
         p.scenarios = [Scenario(name="S", force_in=["x"], cadence={"x": "typical"})]
     a, b = recommend(lo, "S", catalog), recommend(hi, "S", catalog)
-    assert b.channel("x").hours_per_week[Activity.engage] > a.channel("x").hours_per_week[
-        Activity.engage
-    ]
+    assert (
+        b.channel("x").hours_per_week[Activity.engage]
+        > a.channel("x").hours_per_week[Activity.engage]
+    )
 
 
 def test_roles_split_the_hours(catalog) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from reference_mix import enumerate_best, engine_licence, random_problem, random_problem_licence
+from reference_mix import engine_licence, enumerate_best, random_problem, random_problem_licence
 
 from advisor.core.engine import prepare, weights_of
 from advisor.core.loading import load_catalog, load_plan

@@ -11,7 +11,7 @@ from advisor.core.engine import build, prepare, recommend
 from advisor.core.errors import AdvisorInputError
 from advisor.core.loading import catalog_path, load_catalog, read_document
 from advisor.core.plan import CompanyProfile, Plan, Scenario
-from advisor.core.vocab import AGE_BANDS, Ambition, Format, Goal, Market, Regime
+from advisor.core.vocab import AGE_BANDS, Ambition, Format, Goal, Market, Regime, Role
 
 CATALOG = load_catalog()
 RAW_CATALOG = read_document(catalog_path())[0]
@@ -72,7 +72,7 @@ def test_engine_only_raises_our_validation_error(profile: dict, scenario: dict) 
     if rec.feasible:
         # the budget and staff hours hold for every feasible answer
         assert rec.licence_cost <= profile["tool_budget"] + 1e-6
-        assert rec.hours_per_week <= rec.staff_hours_available + 1e-6
+        assert rec.hours_by_role[Role.marketing] <= rec.staff_hours_available + 1e-6
         assert set(scenario["force_in"]) <= set(rec.mix)
     assert not set(scenario["force_out"]) & set(rec.mix)
 
@@ -161,5 +161,5 @@ def test_any_valid_knowledge_base_gives_a_valid_answer(data, profile: dict) -> N
         return
     assert rec.feasible
     assert all(0.0 <= c.fit <= 1.0 for c in rec.channels)
-    assert rec.hours_per_week <= rec.staff_hours_available + 1e-6
+    assert rec.hours_by_role[Role.marketing] <= rec.staff_hours_available + 1e-6
     assert rec.licence_cost <= profile["tool_budget"] + 1e-6

@@ -28,7 +28,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch):
     """Replace every modal dialog; records what would have been shown."""
     from advisor.gui import dialogs as mod
 
-    calls: dict[str, list] = {"problems": [], "messages": [], "documents": []}
+    calls: dict[str, list] = {"problems": [], "messages": [], "documents": [], "calibration": []}
     monkeypatch.setattr(
         mod, "show_problems", lambda _p, title, exc: calls["problems"].append((title, exc))
     )
@@ -39,6 +39,9 @@ def dialogs(monkeypatch: pytest.MonkeyPatch):
         mod,
         "show_document",
         lambda _p, title, html, details=None: calls["documents"].append((title, html, details)),
+    )
+    monkeypatch.setattr(
+        mod, "show_calibration", lambda _p, catalog: calls["calibration"].append(catalog)
     )
     monkeypatch.setattr(mod, "ask_save_changes", lambda _p, _name: "discard")
     monkeypatch.setattr(mod, "ask_restore", lambda _p, _src, _at: True)

@@ -57,8 +57,8 @@ def test_compare_view_lists_all_scenarios_with_deltas(open_window, qtbot):
     assert list(frame["scenario"])[1] == "New scenario"
     assert frame["d_hours"].iloc[0] == 0
     view = window.compare_view
-    view.baseline.setCurrentIndex(2)  # "Double the team" as the baseline
-    assert model.frame()["d_hours"].iloc[2] == 0
+    view.baseline.setCurrentIndex(4)  # "Ambitious cadence" (high cadences) as the baseline
+    assert model.frame()["d_hours"].iloc[4] == 0
     assert model.frame()["d_hours"].iloc[0] < 0
     qtbot.waitUntil(lambda: bool(view.hours_chart.figure().axes), timeout=5000)
 

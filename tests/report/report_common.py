@@ -16,3 +16,4 @@ MAIN_HEADINGS = [
     "Appendix: assumptions and figures",
 ]
 NASTY = '<b>Acme</b> & "Sons" <script>x</script>'
+WHY_NOT = "Why not the other channels"

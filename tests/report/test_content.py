@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from report_common import EXAMPLE_DIR, MAIN_HEADINGS, NASTY
+from report_common import EXAMPLE_DIR, MAIN_HEADINGS, NASTY, WHY_NOT
 
 from advisor.core.engine import recommend
 from advisor.core.loading import load_plan
+from advisor.core.tables import why_not_text
+from advisor.core.vocab import Activity
 from advisor.report import fmt
 from advisor.report.content import build_report
 from advisor.report.markup import chart_token, to_html
-from advisor.report.model import Chart, Table
+from advisor.report.model import Bullets, Chart, KeyFigures, Paragraph, Table
 
 EXAMPLES = EXAMPLE_DIR
 
@@ -22,7 +24,7 @@ def test_sections_in_order_with_one_per_mix_channel(catalog):
     report = build_report(plan, catalog, today=dt.date(2026, 1, 2))
     rec = recommend(plan, None, catalog)
     names = [rec.channel(c).name for c in rec.mix]
-    assert report.headings == MAIN_HEADINGS[:2] + names + MAIN_HEADINGS[2:]
+    assert report.headings == MAIN_HEADINGS[:2] + names + [WHY_NOT] + MAIN_HEADINGS[2:]
     assert ("Date", "2026-01-02") in report.cover.lines
     assert ("Prepared by", plan.profile.prepared_by) in report.cover.lines
 
@@ -81,3 +83,74 @@ def test_delta_and_numbers():
     assert fmt.delta(48.6) == "+48.6" and fmt.delta(-0.04) == "±0"
     assert fmt.delta(0.0) == "±0" and fmt.delta(-315, "$") == "-$315"
     assert fmt.hours(55.04) == "55.0" and fmt.fte(1.6923) == "1.69"
+
+
+def _texts(report) -> list[str]:
+    out = []
+    for s in report.sections:
+        out.append(s.heading)
+        for b in s.blocks:
+            if isinstance(b, Paragraph):
+                out += [b.label, b.text]
+            elif isinstance(b, Bullets):
+                out += list(b.items)
+            elif isinstance(b, Table):
+                out += [b.caption, *b.columns, *(c for r in b.rows for c in r)]
+            elif isinstance(b, KeyFigures):
+                out += [x for item in b.items for x in item]
+            elif isinstance(b, Chart):
+                out.append(b.caption)
+    return out
+
+
+@pytest.mark.parametrize("example", ["hospital", "b2b_software"])
+def test_new_answer_in_plain_words(catalog, example):
+    plan = load_plan(EXAMPLES / f"{example}.yaml")
+    report = build_report(plan, catalog)
+    rec = recommend(plan, None, catalog)
+    texts = _texts(report)
+    joined = "\n".join(texts)
+    # no enum reprs or internal ids (channel ids with an underscore, level / ambition ids)
+    for bad in (
+        "Level.",
+        "Role.",
+        "Ambition.",
+        "Activity.",
+        "whatsapp_channels",
+        "(min)",
+        "auto ambition",
+        "typical_or_more",
+    ):
+        assert bad not in joined, bad
+    # every left-out channel's why-not sentence, in the Why not section
+    why_not = next(s for s in report.sections if s.heading == WHY_NOT)
+    para = " ".join(b.text for b in why_not.blocks if isinstance(b, Paragraph))
+    for c in rec.channels:
+        if not c.in_mix and c.why_not is not None:
+            assert why_not_text(rec, c.id) in para
+    # the activity table shows the new activities by label when they carry hours, no empty rows
+    staffing = next(s for s in report.sections if s.heading == "Staffing")
+    act = next(b for b in staffing.blocks if isinstance(b, Table) and b.columns[0] == "Activity")
+    labels = [r[0] for r in act.rows[:-1]]
+    for a in Activity:
+        assert (a.label in labels) == (rec.hours_by_activity[a] >= 0.05)
+    assert act.rows[-1][-1] == fmt.hours(rec.hours_per_week)
+    setup = next(b for b in staffing.blocks if isinstance(b, Table) and "Set-up" in b.columns[0])
+    assert [r[0] for r in setup.rows[:-1]] == list(rec.setup_hours)
+
+
+def test_staffing_chart_draws_every_activity(catalog):
+    from advisor.charts import ACTIVITY_COLORS, SHARED_LABEL, draw_staffing, new_figure
+
+    assert set(ACTIVITY_COLORS) == set(Activity)
+    rec = recommend(load_plan(EXAMPLES / "hospital.yaml"), None, catalog)
+    fig = new_figure()
+    ax = fig.add_subplot()
+    draw_staffing(ax, rec)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert SHARED_LABEL in labels
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert Activity.archive.label in legend and Activity.administer.label in legend
+    # the bars add up to the plan's hours, the shared base included
+    total = sum(p.get_width() for p in ax.patches)
+    assert total == pytest.approx(rec.hours_per_week, abs=0.01)

@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 from pdfminer.high_level import extract_text
-from report_common import EXAMPLE_DIR, MAIN_HEADINGS, NASTY
+from report_common import EXAMPLE_DIR, MAIN_HEADINGS, NASTY, WHY_NOT
 
 from advisor.cli import main
 from advisor.core.engine import recommend
 from advisor.core.errors import AdvisorInputError
 from advisor.core.loading import load_plan
+from advisor.core.tables import why_not_text
+from advisor.core.vocab import Role
 from advisor.report import fmt, write_report
 
 EXAMPLES = sorted(EXAMPLE_DIR.glob("*.yaml"))
@@ -70,14 +72,73 @@ def test_example_report_matches_the_engine(example, catalog, tmp_path):
     assert "Executive summary" in summary and "Channels in the mix" not in summary
     assert "Channels in the mix" in pages[2]
 
+    _check_summary_answer(summary, rec, catalog)
+
     text = " ".join(pages)
     names = [rec.channel(c).name for c in rec.mix]
+    why_not = [WHY_NOT] if any(not c.in_mix for c in rec.channels) else []
     at = 0
-    for heading in MAIN_HEADINGS[:2] + names + MAIN_HEADINGS[2:]:  # present, and in order
+    for heading in MAIN_HEADINGS[:2] + names + why_not + MAIN_HEADINGS[2:]:  # in order
         at = text.index(heading, at)
+    flat = _squeezed(text)
+    for c in rec.channels:
+        if c.in_mix and c.why:  # the cadence's reason, on the channel's page
+            assert "Why this cadence" in text
+        elif not c.in_mix and c.why_not is not None:
+            assert _squeezed(why_not_text(rec, c.id)) in flat
+    staffing = next(p for p in pages if "Staffing The plan needs" in p)
+    assert _table_in(staffing, _role_rows(rec))
+    if rec.setup_hours:
+        setup = [(k, fmt.hours(v)) for k, v in rec.setup_hours.items()]
+        assert _table_in(
+            staffing, [*setup, ("Total, once", fmt.hours(sum(rec.setup_hours.values())))]
+        )
     for scenario in plan.scenarios:
         assert scenario.name in text
     assert "\t" not in text and "ﬁ" not in text  # spaces are spaces, no ligatures
+
+
+def _role_rows(rec) -> list[tuple[str, ...]]:
+    return [(r.label, fmt.hours(rec.hours_by_role[r]), fmt.fte(rec.fte_by_role[r])) for r in Role]
+
+
+def _table_in(text: str, rows: list[tuple[str, ...]]) -> bool:
+    """The table's cells appear row by row or column by column (pdfminer reads narrow tables
+    either way), whitespace ignored."""
+    flat = _squeezed(text)
+    by_row = "".join(_squeezed(" ".join(r)) for r in rows)
+    columns = ["".join(_squeezed(r[k]) for r in rows) for k in range(len(rows[0]))]
+    return by_row in flat or all(col in flat for col in columns)
+
+
+def _check_summary_answer(summary: str, rec, catalog) -> None:
+    """The summary page states the role hours with FTE, the spare capacity, the cost a month
+    and a year, the set-up hours and a cadence for every channel in the mix."""
+    assert _table_in(summary, _role_rows(rec))
+    assert "Spare capacity" in summary
+    assert f"{fmt.hours(rec.spare_hours_per_week)} h" in summary
+    assert f"{fmt.money(12 * rec.monthly_cost)} a year" in summary
+    if rec.setup_hours:
+        assert f"{fmt.number(sum(rec.setup_hours.values()))} hours once" in summary
+    wpm = catalog.assumptions.weeks_per_month.v
+    squeezed = _squeezed(summary)
+    for cid in rec.mix:
+        c = rec.channel(cid)
+        assert c.cadence_level is not None
+        cadence = f"{c.name} {fmt.cadence(c.posts_per_week, wpm)} ({c.cadence_level.label})"
+        assert _squeezed(cadence) in squeezed, cadence
+    if not rec.search.optimal:
+        assert "stopped at its time limit" in summary
+    for internal in ("Level.", "Role.", "Ambition.", "Activity.", "_"):
+        assert internal not in summary
+
+
+def test_cadence_wording():
+    assert fmt.cadence(4.0) == "4 a week" and fmt.cadence(2.5) == "2.5 a week"
+    assert fmt.cadence(0.25, 4.33) == "1 a month" and fmt.cadence(0.5, 4.33) == "2 a month"
+    assert fmt.cadence(0.05, 4.33) == "1 every 5 months"
+    assert fmt.cadence_range(2, 14) == "2 to 14 a week"
+    assert fmt.cadence_range(0.25, 7, 4.33) == "1 a month to 7 a week"
 
 
 def test_markup_in_user_strings_appears_literally(catalog, tmp_path):
