@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from .knowledge import Catalog, iter_figures
 from .result import Recommendation
-from .vocab import Activity, Goal
+from .vocab import Activity, Goal, Role
 
 if TYPE_CHECKING:  # pandas costs ~0.5 s to import: only the callers that need frames pay
     import pandas as pd
@@ -46,13 +46,31 @@ def channels_frame(rec: Recommendation) -> pd.DataFrame:
         }
         row |= {f"hours_{a.value}": round(c.hours_per_week[a], 2) for a in Activity}
         row["hours_total"] = round(c.total_hours, 2)
+        row |= _roles(c.hours_per_week, rec.productive_hours_per_fte)
         row["why"] = "; ".join(c.reasons) if c.in_mix else c.excluded_because
         row["cadence_why"] = c.why
         row["why_not"] = why_not_text(rec, c.id)
         rows.append(row)
+    if any(rec.base_hours_by_activity.values()):
+        # the hours charged once for the job, so the channel rows and this one add up
+        base = rec.base_hours_by_activity
+        row = dict.fromkeys(rows[0], "") if rows else {}
+        row |= {"name": "Shared (whole job)", "in_mix": True}
+        row |= {f"hours_{a.value}": round(base[a], 2) for a in Activity}
+        row["hours_total"] = round(sum(base.values()), 2)
+        row |= _roles(base, rec.productive_hours_per_fte)
+        rows.append(row)
     import pandas as pd
 
     return pd.DataFrame(rows)
+
+
+def _roles(hours: dict[Activity, float], fte: float) -> dict[str, float]:
+    by = {r: 0.0 for r in Role}
+    for act, h in hours.items():
+        by[act.role] += h
+    out: dict[str, float] = {f"hours_{r.value}": round(h, 2) for r, h in by.items()}
+    return out | {f"fte_{r.value}": round(h / fte, 3) for r, h in by.items()}
 
 
 def why_not_text(rec: Recommendation, cid: str) -> str:

@@ -10,7 +10,15 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QMenu, QWidget
 
 from ..core.plan import CompanyProfile, Scenario
 
-__all__ = ["MARK", "FieldMarks", "override_paths", "scope_note_html", "short", "still_overridden"]
+__all__ = [
+    "MARK",
+    "FieldMarks",
+    "override_paths",
+    "presence_text",
+    "scope_note_html",
+    "short",
+    "still_overridden",
+]
 
 MARK = "●"
 _LABEL_STYLE = "color: #a04f00; font-weight: 600;"
@@ -34,6 +42,37 @@ def shared_value(shared: dict[str, Any], path: str) -> Any:
     return value.get(key) if key and isinstance(value, dict) else value
 
 
+_PRESENCE_LABELS = {
+    "followers": "followers",
+    "posts_per_week": "posts a week",
+    "inbound_per_month": "inbound a month",
+    "hours_per_week": "hours a week",
+}
+_FIELD_NAMES = {"presence": "today's channels", "answer_share": "messages answered"}
+
+
+def presence_text(value: Any) -> str:
+    """'12,000 followers, 3 posts a week' for one of today's channels."""
+    if not isinstance(value, dict):
+        return "not listed"
+    parts = [
+        f"{float(value[k]):,g} {label}"
+        for k, label in _PRESENCE_LABELS.items()
+        if value.get(k) is not None
+    ]
+    return ", ".join(parts) or "no figures"
+
+
+def _value_text(field: str, value: Any) -> str:
+    if field == "presence":
+        return presence_text(value)
+    if field == "answer_share" and isinstance(value, int | float):
+        return f"{value:.0%}"
+    if field in ("answer_share", "value_threshold") and value is None:
+        return "default"
+    return short(value)
+
+
 def short(value: Any) -> str:
     """A value as the form's notes show it."""
     if isinstance(value, dict):
@@ -48,8 +87,17 @@ def short(value: Any) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def scope_note_html(profile: CompanyProfile, scenario: Scenario, *, scenario_only: bool) -> str:
-    """Where edits go and what the scenario overrides, each with a "use shared" link."""
+def scope_note_html(
+    profile: CompanyProfile,
+    scenario: Scenario,
+    *,
+    scenario_only: bool,
+    names: dict[str, str] | None = None,
+) -> str:
+    """Where edits go and what the scenario overrides, each with a "use shared" link.
+
+    ``names``: display names of channels (today's channels are keyed by channel id)."""
+    names = names or {}
     name = f"<b>{escape(scenario.name)}</b>"
     if scenario_only:
         text = f"Edits go to scenario {name} only; the shared profile stays as it is. "
@@ -65,9 +113,12 @@ def scope_note_html(profile: CompanyProfile, scenario: Scenario, *, scenario_onl
     for path in override_paths(scenario.changes):
         field, _, key = path.partition(".")
         value = scenario.changes[field][key] if key else scenario.changes[field]
-        what = escape(path.replace("_", " ").replace(".", " "))
+        what = _FIELD_NAMES.get(field, field.replace("_", " "))
+        if key:
+            what += " " + (names.get(key, key) if field == "presence" else key.replace("_", " "))
+        was = _value_text(field, shared_value(shared, path))
         parts.append(
-            f"{what} = {escape(short(value))} (shared {escape(short(shared_value(shared, path)))}"
+            f"{escape(what)} = {escape(_value_text(field, value))} (shared {escape(was)}"
             f", <a href='{escape(path)}'>use shared</a>)"
         )
     return (

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-__all__ = ["NotesEdit", "VoiceSlider", "WeightGroup", "spin"]
+__all__ = ["DefaultableSpin", "NotesEdit", "VoiceSlider", "WeightGroup", "spin"]
 
 _SCALE = 10  # slider steps per unit of weight
 
@@ -160,3 +161,76 @@ def spin(
     box.setKeyboardTracking(False)
     box.setGroupSeparatorShown(True)
     return box
+
+
+class DefaultableSpin(QWidget):
+    """A number that may be left at a default: a spin box and a "Use the default" check box.
+
+    sig_value_changed(value or None) when the user changes the number or ticks the box (None:
+    use the default); sig_gesture_done when the user leaves the number. ``scale`` converts
+    the shown number to the stored one (e.g. 0.01 for a percentage stored as a share).
+    """
+
+    sig_value_changed = Signal(object)
+    sig_gesture_done = Signal()
+
+    def __init__(
+        self,
+        box: QDoubleSpinBox,
+        *,
+        scale: float = 1.0,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.spin = box
+        self.scale = scale
+        self.default_box = QCheckBox("Use the default")
+        self.note = QLabel()  # where the default comes from (wraps in a narrow panel)
+        self.note.setObjectName("hint")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        self._default = 0.0
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(box)
+        layout.addWidget(self.default_box)
+        layout.addWidget(self.note)
+        box.valueChanged.connect(lambda v: self.sig_value_changed.emit(self._stored(v)))
+        box.editingFinished.connect(self.sig_gesture_done)
+        self.default_box.toggled.connect(self._on_default_toggled)
+
+    def set_default(self, value: float, text: str, tip: str = "", note: str = "") -> None:
+        """The value used when the box is ticked (stored units), the box's text and tip, and
+        a note under it (e.g. the source of the default)."""
+        self._default = value
+        self.default_box.setText(text)
+        self.default_box.setToolTip(tip)
+        self.note.setText(note)
+        self.note.setToolTip(tip)
+        self.note.setVisible(bool(note))
+        if self.default_box.isChecked():
+            self._show(value)
+
+    def set_value(self, value: float | None) -> None:
+        """Show a stored value, or the default (box ticked) for None; no signals."""
+        self.default_box.blockSignals(True)
+        self.default_box.setChecked(value is None)
+        self.default_box.blockSignals(False)
+        self.spin.setEnabled(value is not None)
+        self._show(self._default if value is None else value)
+
+    def value(self) -> float | None:
+        return None if self.default_box.isChecked() else self._stored(self.spin.value())
+
+    def _stored(self, shown: float) -> float:
+        return round(shown * self.scale, 6)
+
+    def _show(self, value: float) -> None:
+        self.spin.blockSignals(True)
+        self.spin.setValue(value / self.scale)
+        self.spin.blockSignals(False)
+
+    def _on_default_toggled(self, checked: bool) -> None:
+        self.spin.setEnabled(not checked)
+        self.sig_value_changed.emit(None if checked else self._stored(self.spin.value()))

@@ -22,7 +22,7 @@ from .file_ops import FileController
 from .help_menu import build_help_menu
 from .kb_view import KnowledgeView
 from .overlay import edit_figure
-from .profile_form import ProfileForm
+from .profile_form import FIELD_LABELS, ProfileForm
 from .rec_view import RecommendationView
 from .recovery import Autosaver
 from .scenario_panel import ScenarioPanel
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.rec_view.set_catalog(self.doc.catalog)
         self.kb_view.set_catalog(self.doc.catalog)
+        self.form.set_catalog(self.doc.catalog)
         self._update_title()
         self._update_views()
         self._recompute()
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
         self._debounce.timeout.connect(self._on_debounce_timeout)
         f = self.form
         f.sig_edited.connect(self._on_profile_edited)
+        f.sig_presence_edited.connect(self._on_presence_edited)
         f.sig_scope_changed.connect(self._update_dock_title)
         f.sig_reset_override.connect(
             lambda fld, k: self._run(operations.clear_scenario_override, d, field=fld, key=k)
@@ -166,6 +168,9 @@ class MainWindow(QMainWindow):
         r.sig_force.connect(lambda c, h: self._run(operations.force_channel, d, channel=c, how=h))
         r.sig_tool.connect(lambda t: self._run(operations.set_tool, d, tool=t))
         r.sig_ambition.connect(lambda a: self._run(operations.set_ambition, d, ambition=a))
+        r.sig_cadence.connect(
+            lambda c, lv: self._run(operations.set_cadence, d, channel=c, level=lv)
+        )
         self.kb_view.sig_edit_figure.connect(self._on_figure_edited)
         self.kb_view.sig_bad_value.connect(lambda m: self.statusBar().showMessage(m, 5000))
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -185,7 +190,23 @@ class MainWindow(QMainWindow):
             op = operations.set_scenario_field
         else:
             op = operations.set_profile_field
-        done = self._run(op, self.doc, field=field, value=value, key=key or None)
+        label = FIELD_LABELS.get(field)
+        done = self._run(op, self.doc, field=field, value=value, key=key or None, label=label)
+        self._note_still_overridden(done, field, value)
+
+    def _on_presence_edited(self, channel: str, presence: object, rename_to: object) -> None:
+        done = self._run(
+            operations.edit_presence,
+            self.doc,
+            channel=channel,
+            presence=presence,
+            scenario_only=self.form.scenario_only,
+            rename_to=rename_to,
+        )
+        if presence is not None and rename_to is None:
+            self._note_still_overridden(done, "presence", {channel: presence})
+
+    def _note_still_overridden(self, done: bool, field: str, value: object) -> None:
         note = (
             None if self.form.scenario_only else still_overridden(self.doc.scenario(), field, value)
         )
@@ -217,6 +238,7 @@ class MainWindow(QMainWindow):
         self._compare_dirty = True
         self.rec_view.set_catalog(self.doc.catalog)
         self.kb_view.set_catalog(self.doc.catalog)
+        self.form.set_catalog(self.doc.catalog)
         self._request_recompute()
 
     def _request_recompute(self) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..core.plan import CompanyProfile, Plan, Scenario
-from ..core.vocab import Ambition
+from ..core.vocab import Ambition, Level
 from .document import PlanDocument, PlanEdit
 
 __all__ = [
@@ -21,10 +21,12 @@ __all__ = [
     "clear_scenario_override",
     "delete_scenario",
     "duplicate_scenario",
+    "edit_presence",
     "force_channel",
     "move_scenario",
     "rename_scenario",
     "set_ambition",
+    "set_cadence",
     "set_scenario_description",
     "set_scenario_field",
     "set_profile_field",
@@ -153,6 +155,84 @@ def force_channel(doc: PlanDocument, *, channel: str, how: str | None) -> None:
     _edit_scenario(
         doc, f"{verb} {_channel_name(doc, channel)}", force_in=force_in, force_out=force_out
     )
+
+
+def set_cadence(doc: PlanDocument, *, channel: str, level: str | None) -> None:
+    """Fix a channel's cadence level ("min", "typical", "high") in the current scenario, or
+    let the advisor choose it again (None)."""
+    name = _channel_name(doc, channel)
+    cadence = {k: v.value for k, v in doc.scenario().cadence.items() if k != channel}
+    if level is None:
+        text = f"Let the advisor choose {name}'s cadence"
+    else:
+        try:
+            text = f"Fix {name} at {Level(level).label} cadence"
+        except ValueError:
+            raise EditRejected(f"unknown cadence level {level!r}") from None
+        cadence[channel] = level
+    _edit_scenario(doc, text, cadence=cadence)
+
+
+def edit_presence(
+    doc: PlanDocument,
+    *,
+    channel: str,
+    presence: dict[str, Any] | None,
+    scenario_only: bool,
+    rename_to: str | None = None,
+) -> None:
+    """Add or change (``presence``), remove (None) or rename (``rename_to``) one of today's
+    channels, in the shared profile or, with ``scenario_only``, in the current scenario.
+
+    A scenario can add channels and change their figures but cannot drop one the shared
+    profile lists (its changes merge key by key into the shared profile).
+    """
+    shared = {
+        k: _figures(v) for k, v in doc.plan.profile.model_dump(mode="json")["presence"].items()
+    }
+    changes = dict(doc.scenario().changes)
+    override = {k: _figures(v) for k, v in (changes.get("presence") or {}).items()}
+    presence = None if presence is None else _figures(presence)
+    shown = shared | override if scenario_only else dict(shared)
+    name = _channel_name(doc, channel)
+    if rename_to is not None:
+        new = _channel_name(doc, rename_to)
+        text = f"Change {name} to {new} in today's channels"
+        value = shown.get(channel) if presence is None else presence
+        target = {(rename_to if k == channel else k): v for k, v in shown.items()}
+        target[rename_to] = value
+    elif presence is None:
+        text = f"Remove {name} from today's channels"
+        target = {k: v for k, v in shown.items() if k != channel}
+    else:
+        verb = "Change" if channel in shown else "Add"
+        text = f"{verb} {name} {'in' if verb == 'Change' else 'to'} today's channels"
+        target = shown | {channel: presence}
+    if not scenario_only:
+        data = doc.plan.profile.model_dump(mode="json") | {"presence": target}
+        try:
+            profile = CompanyProfile.model_validate(data)
+        except ValidationError as exc:
+            raise EditRejected(_message(exc)) from None
+        _push(doc, doc.plan.model_copy(update={"profile": profile}), text)
+        return
+    dropped = [k for k in shared if k not in target]
+    if dropped:
+        names = ", ".join(_channel_name(doc, k) for k in dropped)
+        raise EditRejected(
+            f"scenario {doc.scenario_name} cannot drop {names}, which the shared profile "
+            "lists; remove it from the shared profile, or change its figures here"
+        )
+    kept = {k: v for k, v in target.items() if k in override or shared.get(k) != v}
+    changes = changes | {"presence": kept} if kept else _without(changes, "presence")
+    _set_changes(doc, changes, f"{text} in scenario {doc.scenario_name}", None)
+
+
+def _figures(presence: Any) -> Any:
+    """A presence mapping without its unset (None) figures, as a plan file would say it."""
+    if not isinstance(presence, dict):
+        return presence
+    return {k: v for k, v in presence.items() if v is not None}
 
 
 def _channel_name(doc: PlanDocument, channel: str) -> str:

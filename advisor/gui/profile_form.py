@@ -6,6 +6,7 @@ changes merged in), marks the fields the scenario overrides, and emits edits; no
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from pydantic import ValidationError
@@ -25,13 +26,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.knowledge import Catalog
 from ..core.plan import CompanyProfile, Scenario
 from ..core.vocab import AGE_BANDS, Format, Goal, Market, Regime, Segment
-from .field_marks import FieldMarks, override_paths, scope_note_html
-from .form_widgets import NotesEdit, VoiceSlider, WeightGroup, spin
+from .field_marks import FieldMarks, override_paths, presence_text, scope_note_html
+from .form_widgets import DefaultableSpin, NotesEdit, VoiceSlider, WeightGroup, spin
+from .presence_table import PresenceTable
 from .scope_bar import ScopeBar
 
-__all__ = ["ProfileForm"]
+__all__ = ["FIELD_LABELS", "ProfileForm"]
+
+FIELD_LABELS = {
+    "followers": "followers (other channels)",
+    "answer_share": "messages answered",
+    "value_threshold": "value threshold",
+    "response_hours": "response time",
+}
+"""How an undo step names a field whose id does not read well."""
+
+_THRESHOLD_TIP = (
+    "Points of goal coverage a channel, or a higher cadence on a channel, must add per "
+    "$1,000 a month it costs (staff time and licences); if it adds less, it is left out "
+    "and its hours stay spare. Higher: a leaner mix with more spare hours; lower: more "
+    "channels and higher cadences."
+)
+_ANSWER_TIP = (
+    "Share of the inbound messages and comments the team answers; it drives the "
+    "engagement hours of every channel"
+)
 
 _MARKETS = {
     Market.b2b: "Business to business (B2B)",
@@ -58,10 +80,13 @@ class ProfileForm(QWidget):
 
     sig_edited(field, value, merge_key) for each user change (a mapping field sends only the
     edited key); sig_reset_override(field, key or None) for "Use shared value";
-    sig_clear_overrides for "Clear all overrides"; sig_scope_changed(scenario_only).
+    sig_clear_overrides for "Clear all overrides"; sig_scope_changed(scenario_only);
+    sig_presence_edited(channel, presence mapping or None to remove, new channel id or None)
+    for an edit of today's channels.
     """
 
     sig_edited = Signal(str, object, str)
+    sig_presence_edited = Signal(str, object, object)  # channel, presence or None, new channel
     sig_reset_override = Signal(str, object)
     sig_clear_overrides = Signal()
     sig_scope_changed = Signal(bool)
@@ -81,11 +106,14 @@ class ProfileForm(QWidget):
         self.scope_note.setObjectName("scopeNote")
         self.scope_note.setWordWrap(True)
         self._box.addWidget(self.scope_note)
+        self._names: dict[str, str] = {}
         self._build_company()
+        self._build_presence()
         self._build_goals()
         self._build_audience()
         self._build_content()
         self._build_team()
+        self._build_engagement()
         self._build_report()
         self._box.addStretch(1)
         self.scroller = QScrollArea()
@@ -146,17 +174,84 @@ class ProfileForm(QWidget):
         self.market = self._combo(_MARKETS, "market")
         self.regulated = self._combo(_REGIMES, "regulated")
         self.followers = spin(0, 1e9, step=1000, decimals=0)
-        self.followers.setToolTip("Expected followers per channel; drives the engagement load")
+        self.followers.setToolTip(
+            "Expected followers on a channel not listed under Today's channels; "
+            "drives the engagement load"
+        )
         self.response = spin(0.5, 720, step=1, decimals=1, suffix=" h")
         self.response.setToolTip("How fast followers expect an answer")
         self._row(form, "name", "Name", self.name)
         self._row(form, "industry", "Industry", self.industry)
         self._row(form, "market", "Market", self.market)
         self._row(form, "regulated", "Regulation", self.regulated)
-        self._row(form, "followers", "Followers per channel", self.followers)
+        self._row(form, "followers", "Followers (other channels)", self.followers)
         self._row(form, "response_hours", "Response time", self.response)
         self._connect_spin(self.followers, "followers", int)
         self._connect_spin(self.response, "response_hours", float)
+
+    def _build_presence(self) -> None:
+        self.presence = PresenceTable()
+        self._group("Today's channels", self.presence)
+        self._last_group.setToolTip(
+            "The channels the company runs today, with their own followings (double-click a "
+            "figure to change it); other channels use Followers (other channels)"
+        )
+        p = self.presence
+        p.sig_set.connect(lambda cid, values: self.sig_presence_edited.emit(cid, values, None))
+        p.sig_remove.connect(lambda cid: self.sig_presence_edited.emit(cid, None, None))
+        p.sig_rename.connect(lambda old, new: self.sig_presence_edited.emit(old, None, new))
+        p.sig_reset.connect(lambda cid: self.sig_reset_override.emit("presence", cid))
+
+    def _build_engagement(self) -> None:
+        form = self._group("Engagement and value", labels_above=True)
+        self.answer_share = DefaultableSpin(
+            spin(0, 100, step=5, decimals=0, suffix=" %"), scale=0.01
+        )
+        self.answer_share.setToolTip(_ANSWER_TIP)
+        self.value_threshold = DefaultableSpin(
+            spin(0, 1000, step=0.5, decimals=1, suffix=" points per $1,000 a month")
+        )
+        self.value_threshold.setToolTip(_THRESHOLD_TIP)
+        self.value_threshold.spin.setToolTip(_THRESHOLD_TIP)
+        self._row(form, "answer_share", "Messages answered", self.answer_share)
+        self._row(form, "value_threshold", "Value threshold", self.value_threshold)
+        for field, widget in (
+            ("answer_share", self.answer_share),
+            ("value_threshold", self.value_threshold),
+        ):
+            widget.sig_value_changed.connect(
+                lambda v, f=field: self._emit(f, v, f if v is not None else "")
+            )
+            widget.sig_gesture_done.connect(self._next_gesture)
+        self.set_defaults(answer_share=0.2, answer_source="", threshold=1.0)
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        """Channel names for today's channels and the catalog's defaults for the new inputs."""
+        self._names = {p.id: p.name for p in catalog.active_platforms}
+        self.presence.set_channels(self._names)
+        a = catalog.assumptions
+        source = catalog.sources.get(a.answer_share.src)
+        self.set_defaults(
+            answer_share=a.answer_share.v,
+            answer_source=source.title if source else "",
+            threshold=a.min_gain_per_1000_usd.v,
+        )
+        if self._shown is not None:
+            self.update_from(*self._shown)
+
+    def set_defaults(self, *, answer_share: float, answer_source: str, threshold: float) -> None:
+        where = answer_source.split(" (")[0].split(":")[0].strip()
+        self.answer_share.set_default(
+            answer_share,
+            f"Use the default ({answer_share:.0%})",
+            f"Default from the knowledge base: {answer_source}" if answer_source else "",
+            f"Source of the default: {where}" if where else "",
+        )
+        self.value_threshold.set_default(
+            threshold,
+            f"Use the default ({threshold:g} point{'s' if threshold != 1 else ''} per $1,000)",
+            "The knowledge base's planning threshold",
+        )
 
     def _weights(self, group: WeightGroup, field: str) -> None:
         for key in group.weight_keys():
@@ -285,6 +380,7 @@ class ProfileForm(QWidget):
         self._update_fields(effective)
         shared = profile.model_dump(mode="json") if scenario.changes else {}
         self.marks.show(scenario.name, override_paths(scenario.changes), shared)
+        self._update_presence(profile, scenario, effective)
         self.scope.update_from(scenario.name, len(override_paths(scenario.changes)))
         self._update_scope_note(profile, scenario)
 
@@ -325,7 +421,24 @@ class ProfileForm(QWidget):
         self.ages.set_weights(p.audience_age)
         self.segments.set_weights({s.value: w for s, w in p.audience_segment.items()})
         self.voice.set_voice(p.voice)
+        self.answer_share.set_value(p.answer_share)
+        self.value_threshold.set_value(p.value_threshold)
         self.capacity.setText(f"= {p.staff_hours:,.1f} staff hours per week")
+
+    def _update_presence(
+        self, profile: CompanyProfile, scenario: Scenario, effective: CompanyProfile
+    ) -> None:
+        override = scenario.changes.get("presence")
+        shared = profile.model_dump(mode="json")["presence"]
+        tips = {
+            cid: (
+                f"Overridden in scenario {escape(scenario.name)}; shared value: "
+                f"{escape(presence_text(shared.get(cid)))}.<br>"
+                "Right-click for <i>Use shared value</i>."
+            )
+            for cid in (override if isinstance(override, dict) else {})
+        }
+        self.presence.update_from(self._effective["presence"], tips, float(effective.followers))
 
     @staticmethod
     def _set_line(edit: QLineEdit, text: str) -> None:
@@ -336,5 +449,5 @@ class ProfileForm(QWidget):
 
     def _update_scope_note(self, profile: CompanyProfile, scenario: Scenario) -> None:
         self.scope_note.setText(
-            scope_note_html(profile, scenario, scenario_only=self.scenario_only)
+            scope_note_html(profile, scenario, scenario_only=self.scenario_only, names=self._names)
         )

@@ -26,7 +26,7 @@ from ..core.knowledge import Catalog
 from ..core.plan import Scenario
 from ..core.result import Recommendation
 from ..core.tables import why_not_text
-from ..core.vocab import Ambition, Goal, Role
+from ..core.vocab import Ambition, Goal, Level, Role
 from .canvas import ChartView
 from .delegates import FitBarDelegate
 from .detail import channel_html
@@ -50,12 +50,14 @@ class RecommendationView(QWidget):
     sig_force = Signal(str, object)  # channel id, "in" / "out" / None
     sig_tool = Signal(object)  # "tool/plan", "none" or None (advisor chooses)
     sig_ambition = Signal(str)
+    sig_cadence = Signal(str, object)  # channel id, Level value or None (advisor chooses)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rec: Recommendation | None = None
         self._catalog: Catalog | None = None
         self._weights: dict[Goal, float] | None = None
+        self._scenario: Scenario | None = None
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
@@ -78,6 +80,7 @@ class RecommendationView(QWidget):
         box.addWidget(self._make_body(), 1)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self._update_detail()
+        self._update_level()
 
     # --- building ----------------------------------------------------------------------------
     def _make_table(self) -> QTableView:
@@ -101,8 +104,13 @@ class RecommendationView(QWidget):
     def _make_settings_bar(self) -> QFrame:
         bar = QFrame()
         bar.setObjectName("scenarioBar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(8, 4, 8, 4)
+        rows = QVBoxLayout(bar)
+        rows.setContentsMargins(8, 4, 8, 4)
+        rows.setSpacing(4)
+        row = QHBoxLayout()
+        second = QHBoxLayout()
+        rows.addLayout(row)
+        rows.addLayout(second)
         self.scope = QLabel()
         self.scope.setObjectName("scopeLabel")
         self.tool_combo = QComboBox()
@@ -127,6 +135,15 @@ class RecommendationView(QWidget):
         self.ambition_combo.activated.connect(
             lambda _i: self.sig_ambition.emit(self.ambition_combo.currentData())
         )
+        self.level_combo = QComboBox()
+        self.level_combo.setObjectName("levelCombo")
+        self.level_combo.setToolTip(
+            "Fix the selected channel's cadence in this scenario, or let the advisor choose it"
+        )
+        self.level_combo.addItem("Advisor chooses", None)
+        for level in Level:
+            self.level_combo.addItem(level.label.capitalize(), level.value)
+        self.level_combo.activated.connect(self._on_level_activated)
         self.btn_in = QPushButton("Force in")
         self.btn_out = QPushButton("Force out")
         self.btn_clear = QPushButton("Clear")
@@ -138,11 +155,23 @@ class RecommendationView(QWidget):
         row.addWidget(QLabel("Cadence:"))
         row.addWidget(self.ambition_combo)
         row.addStretch(1)
-        channel = QLabel("Channel:")
-        channel.setToolTip("Force the channel selected in the table in or out of the mix")
-        row.addWidget(channel)
+        # The selected channel's settings on a row of their own: beside the scenario's they
+        # made the window wider than a 1280-pixel screen.
+        self.channel_label = QLabel()
+        self.channel_label.setObjectName("selectedChannel")
+        self.channel_label.setToolTip(
+            "Force the channel selected in the table in or out of the mix, or fix its cadence"
+        )
+        second.addWidget(self.channel_label)
         for btn in (self.btn_in, self.btn_out, self.btn_clear):
-            row.addWidget(btn)
+            second.addWidget(btn)
+        level_label = QLabel("Level:")
+        level_label.setToolTip(self.level_combo.toolTip())
+        level_label.setBuddy(self.level_combo)
+        second.addSpacing(12)
+        second.addWidget(level_label)
+        second.addWidget(self.level_combo)
+        second.addStretch(1)
         return bar
 
     def _make_body(self) -> QSplitter:
@@ -195,6 +224,7 @@ class RecommendationView(QWidget):
         """Show a recommendation (or why there is none) for the scenario."""
         current = self.selected_channel()
         self._rec = rec
+        self._scenario = scenario
         self._weights = weights
         out = [(cid, self._name(cid)) for cid in scenario.force_out]
         self.model.set_rows(channel_rows(rec, out))
@@ -206,12 +236,39 @@ class RecommendationView(QWidget):
         if row >= 0:
             self.table.selectRow(row)
         self._update_detail()
+        self._update_level()
 
     def _name(self, cid: str) -> str:
         try:
             return self._catalog.platform(cid).name if self._catalog else cid
         except KeyError:
             return cid
+
+    def _update_level(self) -> None:
+        """The selected channel's fixed cadence level in this scenario (or Advisor chooses)."""
+        cid = self.selected_channel()
+        fixed = self._scenario.cadence.get(cid) if self._scenario and cid else None
+        self.level_combo.setEnabled(cid is not None)
+        for btn in (self.btn_in, self.btn_out, self.btn_clear):
+            btn.setEnabled(cid is not None)
+        if cid is None:
+            self.channel_label.setText("Select a channel in the table:")
+        else:
+            name = self.channel_label.fontMetrics().elidedText(
+                self._name(cid), Qt.TextElideMode.ElideRight, 160
+            )
+            self.channel_label.setText(f"Channel <b>{escape(name)}</b>:")
+        i = self.level_combo.findData(fixed.value if fixed is not None else None)
+        self.level_combo.setCurrentIndex(max(i, 0))
+        name = self._name(cid) if cid else "the selected channel"
+        self.level_combo.setToolTip(
+            f"Fix {name}'s cadence in this scenario, or let the advisor choose it"
+        )
+
+    def _on_level_activated(self, _index: int) -> None:
+        cid = self.selected_channel()
+        if cid is not None:
+            self.sig_cadence.emit(cid, self.level_combo.currentData())
 
     def _update_settings(self, scenario: Scenario) -> None:
         # Elided: a long scenario name must not push the window wider than a small screen.
@@ -321,6 +378,7 @@ class RecommendationView(QWidget):
 
     def _on_current_changed(self, *_args) -> None:
         self._update_detail()
+        self._update_level()
 
     def _force_selected(self, how: str | None) -> None:
         cid = self.selected_channel()
@@ -340,4 +398,14 @@ class RecommendationView(QWidget):
         ):
             action = menu.addAction(text)
             action.triggered.connect(lambda _c=False, h=how: self.sig_force.emit(cid, h))
+        menu.addSeparator()
+        fixed = self._scenario.cadence.get(cid) if self._scenario else None
+        for text, level in [("Let the advisor choose the cadence", None)] + [
+            (f"Fix at {lv.label} cadence", lv) for lv in Level
+        ]:
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(fixed == level)
+            value = level.value if level is not None else None
+            action.triggered.connect(lambda _c=False, v=value: self.sig_cadence.emit(cid, v))
         menu.exec(self.table.viewport().mapToGlobal(pos))

@@ -256,3 +256,31 @@ def test_overlay_option_after_the_command(tmp_path, capsys) -> None:
     overlay.write_text("platforms:\n- id: linkedin\n  b2b: [9, est]\n")
     code, _, err = run(capsys, "recommend", EXAMPLE, "--overlay", str(overlay))
     assert code == 2 and "b2b" in err
+
+
+@pytest.mark.parametrize(
+    ("profile_extra", "field"),
+    [
+        ("  answer_share: 1.5\n", "profile.answer_share"),
+        ("  presence:\n    myspace: {followers: 10}\n", "profile.presence"),
+        ("  presence:\n    linkedin: {followers: -5}\n", "profile.presence.linkedin.followers"),
+        ("  value_threshold: -1\n", "profile.value_threshold"),
+    ],
+)
+def test_bad_staffing_inputs_name_the_field(tmp_path, capsys, profile_extra, field) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "profile:\n  name: Test\n" + profile_extra + "scenarios:\n  - name: Base\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "recommend", str(plan))
+    assert code == 2, err
+    assert str(plan) in err and field in err
+
+
+def test_overlay_breaking_the_model_is_refused(tmp_path, capsys) -> None:
+    overlay = tmp_path / "overlay.yaml"
+    overlay.write_text("assumptions:\n  productive_hours_per_fte: [0, est]\n", encoding="utf-8")
+    code, _, err = run(capsys, "recommend", EXAMPLE, "--overlay", str(overlay))
+    assert code == 2
+    assert "productive_hours_per_fte" in err and "between 1 and 168" in err
