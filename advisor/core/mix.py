@@ -513,7 +513,10 @@ class _Search:
             for _n, lvl in options[c]:
                 valid[i, lvl] = True
         forced = [c in self.prob.forced for c in rest]
+        forced_np = np.asarray(forced, dtype=bool)
         hours = self.prob.hours[t]
+        hrs_np = np.where(valid, np.asarray([hours[c] for c in rest], dtype=float), 0.0)
+        rows = np.arange(len(rest))
         with_room = not any(forced)
         x = np.asarray(wr)
         y = np.zeros(lam.shape)
@@ -522,9 +525,16 @@ class _Search:
             e = np.exp(np.einsum("klg,kl->g", a, y))
             f = float(x @ (1.0 - e) - (lam * y).sum())
             grad = np.where(valid, np.einsum("klg,g->kl", -a, x * e) - lam, -np.inf)
-            gl = grad.tolist()
+            pick = grad.argmax(axis=1)
+            top = grad[rows, pick]
+            take = forced_np | (top > 0)
             s = np.zeros(lam.shape)
-            if with_room:
+            s[rows[take], pick[take]] = 1.0
+            value = float(top[take].sum())
+            if with_room and float(hrs_np[rows[take], pick[take]].sum()) > room + EPS:
+                # the best levels do not fit: the LP of the multiple-choice knapsack
+                gl = grad.tolist()
+                s = np.zeros(lam.shape)
                 value = _lp_choice(
                     [
                         [(hours[c][lvl], gl[i][lvl], lvl) for _n, lvl in options[c]]
@@ -533,13 +543,6 @@ class _Search:
                     room,
                     s,
                 )
-            else:
-                value = 0.0
-                for i, row in enumerate(gl):
-                    lvl = max(range(len(row)), key=row.__getitem__)
-                    if forced[i] or row[lvl] > 0:
-                        s[i, lvl] = 1.0
-                        value += row[lvl]
             gap = value - float((np.where(valid, grad, 0.0) * y).sum())
             best = min(best, f + gap)
             if best < need - EPS:
@@ -585,16 +588,21 @@ def _lp_choice(
     from the origin, which is exact for this LP."""
     segments = []
     for i, items in enumerate(rows):
-        pts = sorted((h, p, lvl) for h, p, lvl in items if p > 0)
-        hx, px, at = 0.0, 0.0, -1  # upper convex hull from the origin, as incremental segments
-        while pts:
-            j = max(range(len(pts)), key=lambda k: (pts[k][1] - px) / max(pts[k][0] - hx, 1e-9))
-            dh, dp = pts[j][0] - hx, pts[j][1] - px
-            if dp <= 0:
-                break
-            segments.append((dp / max(dh, 1e-9), dh, dp, i, at, pts[j][2]))
-            hx, px, at = pts[j]
-            pts = [q for q in pts[j + 1 :] if q[0] > hx]
+        hull = [(0.0, 0.0, -1)]  # upper convex hull from the origin (monotone chain)
+        for h, p, lvl in sorted(items):
+            if p <= hull[-1][1]:
+                continue  # more hours for no more profit
+            while len(hull) >= 2:
+                (h0, p0, _), (h1, p1, _) = hull[-2], hull[-1]
+                # drop the middle point when it lies on or under the chord to the new one
+                if (p1 - p0) * (h - h0) <= (p - p0) * (h1 - h0):
+                    hull.pop()
+                else:
+                    break
+            hull.append((h, p, lvl))
+        for (h0, p0, l0), (h1, p1, l1) in zip(hull, hull[1:], strict=False):
+            dh = h1 - h0
+            segments.append(((p1 - p0) / max(dh, 1e-9), dh, p1 - p0, i, l0, l1))
     segments.sort(key=lambda seg: -seg[0])
     total, space = 0.0, room
     for _ratio, dh, dp, i, frm, to in segments:
@@ -638,10 +646,17 @@ def solve(
         search.offer(evaluate(prob, weights, hint.option, hint.members))
     for t, members in hints:
         search.offer(evaluate(prob, weights, t, members))
-    for t in range(n_opt):
-        for c in range(len(prob.ids)):
-            for lvl in prob.allowed[c]:
-                search.offer(evaluate(prob, weights, t, ((c, lvl),)))
+    ww = list(weights)
+    for c in range(len(prob.ids)):
+        for lvl in prob.allowed[c]:
+            gain = sum(
+                w * min(1.0, v * prob.scale[c][lvl])
+                for w, v in zip(ww, prob.values[c], strict=True)
+            )
+            for t in range(n_opt):
+                price = prob.money_weight * prob.cost_per_hour * prob.cost_hours[t][c][lvl]
+                if gain - price >= search.best.objective - EPS or c in prob.forced:
+                    search.offer(evaluate(prob, weights, t, ((c, lvl),)))
     order = sorted(
         range(n_opt),
         key=lambda t: (
