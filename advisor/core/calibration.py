@@ -111,40 +111,31 @@ def _run(profile: CompanyProfile, catalog: Catalog, **scenario: Any) -> Recommen
     return recommend(plan, None, catalog)
 
 
-def _fixed(channels: list[str], level: str) -> dict[str, Any]:
-    return {"force_in": channels, "cadence": dict.fromkeys(channels, level), "tool": "none"}
-
-
-def _only(channels: list[str], catalog: Catalog) -> list[str]:
-    return [p.id for p in catalog.active_platforms if p.id not in channels]
+def _just(channels: list[str], level: str, catalog: Catalog, **profile: Any) -> Recommendation:
+    """Run exactly ``channels`` at a fixed cadence ``level``, no tool."""
+    rest = [p.id for p in catalog.active_platforms if p.id not in channels]
+    plan_scenario = {
+        "force_in": channels,
+        "force_out": rest,
+        "cadence": dict.fromkeys(channels, level),
+        "tool": "none",
+    }
+    return _run(_profile(**profile), catalog, **plan_scenario)
 
 
 def _hours(
     channels: list[str], level: str, **profile: Any
 ) -> Callable[[Catalog], tuple[float, str]]:
     def measure(catalog: Catalog) -> tuple[float, str]:
-        rec = _run(
-            _profile(**profile),
-            catalog,
-            force_out=_only(channels, catalog),
-            **_fixed(channels, level),
-        )
+        rec = _just(channels, level, catalog, **profile)
         return rec.hours_per_week, f"{rec.hours_per_week:.1f} h/week"
 
     return measure
 
 
-def _activity(
-    channels: list[str], act: Activity, **profile: Any
-) -> Callable[[Catalog], tuple[float, str]]:
+def _activity(channels: list[str], act: Activity) -> Callable[[Catalog], tuple[float, str]]:
     def measure(catalog: Catalog) -> tuple[float, str]:
-        rec = _run(
-            _profile(**profile),
-            catalog,
-            force_out=_only(channels, catalog),
-            **_fixed(channels, "typical"),
-        )
-        h = rec.hours_by_activity[act]
+        h = _just(channels, "typical", catalog).hours_by_activity[act]
         return h, f"{h:.2f} h/week of {act.label.lower()}"
 
     return measure
@@ -224,14 +215,8 @@ def _example_fte(catalog: Catalog) -> tuple[float, str]:
 
 
 def _blog_week(catalog: Catalog) -> tuple[float, str]:
-    rec = _run(
-        _profile(content=[Format.text, Format.image]),
-        catalog,
-        force_out=_only(["blog"], catalog),
-        **_fixed(["blog"], "typical"),
-    )
-    h = rec.channel("blog").hours_per_week
-    create = h[Activity.create]
+    rec = _just(["blog"], "typical", catalog, content=[Format.text, Format.image])
+    create = rec.channel("blog").hours_per_week[Activity.create]
     return create, f"{create:.2f} h to write one post a week"
 
 

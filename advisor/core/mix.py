@@ -488,7 +488,7 @@ class _Search:
         b = min(b, self._knapsack_bound(rest, options, room))
         if b < need - EPS or len(rest) < 3:
             return b
-        return min(b, self._concave_bound(rest, options, wr, need, room))
+        return min(b, self._concave_bound(rest, options, wr, need, room, left))
 
     def _concave_bound(
         self,
@@ -497,13 +497,15 @@ class _Search:
         wr: list[float],
         need: float,
         room: float,
+        left: int,
         iterations: int = 12,
     ) -> float:
         """Frank-Wolfe on the concave relaxation sum_g wr_g (1 - exp(sum_cl a[c,l,g] y[c,l]))
         - sum_cl cost[c,l] y[c,l], a = log(1 - value), y fractional with at most one level per
-        channel and (when no forced channel is left) the team hours left; the count is relaxed.
-        At every iterate f(y) + max_s grad.(s - y) bounds the relaxation's optimum (concavity),
-        hence every mix below this node."""
+        channel, at most ``left`` channels or (when no forced channel is left) the team hours
+        left, whichever gives the smaller linear maximum. For any y, concavity gives
+        f(x) <= f(y) + grad f(y).(x - y), so f(y) plus the linear maximum over a relaxation of
+        the feasible set bounds every mix below this node."""
         t = self.t
         idx = np.fromiter(rest, dtype=np.intp, count=len(rest))
         a = self.log_miss[idx]  # (k, L, G)
@@ -528,21 +530,29 @@ class _Search:
             pick = grad.argmax(axis=1)
             top = grad[rows, pick]
             take = forced_np | (top > 0)
+            if int(take.sum()) > left:
+                # at most ``left`` channels: the forced ones, then the best
+                order = np.argsort(-np.where(forced_np, np.inf, top))
+                take = np.zeros_like(take)
+                take[order[:left]] = True
             s = np.zeros(lam.shape)
             s[rows[take], pick[take]] = 1.0
             value = float(top[take].sum())
             if with_room and float(hrs_np[rows[take], pick[take]].sum()) > room + EPS:
-                # the best levels do not fit: the LP of the multiple-choice knapsack
+                # the chosen levels do not fit: the LP of the multiple-choice knapsack (count
+                # relaxed); the smaller of the two relaxations bounds the true maximum
                 gl = grad.tolist()
-                s = np.zeros(lam.shape)
-                value = _lp_choice(
+                s_room = np.zeros(lam.shape)
+                v_room = _lp_choice(
                     [
                         [(hours[c][lvl], gl[i][lvl], lvl) for _n, lvl in options[c]]
                         for i, c in enumerate(rest)
                     ],
                     room,
-                    s,
+                    s_room,
                 )
+                if v_room < value:
+                    s, value = s_room, v_room
             gap = value - float((np.where(valid, grad, 0.0) * y).sum())
             best = min(best, f + gap)
             if best < need - EPS:

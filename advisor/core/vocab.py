@@ -222,9 +222,14 @@ class Status(StrEnum):
     retired = "retired"
 
 
-def posts_phrase(posts: float) -> str:
-    """A cadence in words: '4 a week', '2.5 a week'; below one a week, per month ('1 a month')."""
-    if posts < 0.95:
-        month = posts * 52 / 12
-        return (f"{month:.0f}" if abs(month - round(month)) < 0.1 else f"{month:.1f}") + " a month"
-    return (f"{posts:.0f}" if abs(posts - round(posts)) < 0.05 else f"{posts:.1f}") + " a week"
+def posts_phrase(posts: float, weeks_per_month: float = 52 / 12) -> str:
+    """A cadence in words: '4 a week', '2.5 a week'; under one a week, whole posts a month
+    ('1 a month'); under one a month, '1 every 3 months'."""
+    if posts >= 0.95:
+        return (f"{posts:.0f}" if abs(posts - round(posts)) < 0.05 else f"{posts:.1f}") + " a week"
+    per_month = posts * weeks_per_month
+    if per_month >= 0.95:
+        return f"{per_month:.0f} a month"
+    if per_month <= 0:
+        return "none"
+    return f"1 every {1 / per_month:.0f} months"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..core.vocab import posts_phrase
+
 __all__ = [
     "cadence",
     "cadence_range",
@@ -37,16 +39,9 @@ def number(x: float) -> str:
 
 
 def cadence(posts_per_week: float, weeks_per_month: float = 52 / 12) -> str:
-    """Posts as a cadence: ``4 a week``; under one a week, ``1 a month`` (whole posts a month),
-    and under one a month, ``1 every 3 months``."""
-    if posts_per_week >= 0.95:
-        return f"{number(posts_per_week)} a week"
-    per_month = posts_per_week * weeks_per_month
-    if per_month >= 0.95:
-        return f"{per_month:.0f} a month"
-    if per_month <= 0:
-        return "none"
-    return f"1 every {1 / per_month:.0f} months"
+    """Posts as a cadence: ``4 a week``, ``1 a month``, ``1 every 3 months`` (see
+    :func:`advisor.core.vocab.posts_phrase`)."""
+    return posts_phrase(posts_per_week, weeks_per_month)
 
 
 def cadence_range(low: float, high: float, weeks_per_month: float = 52 / 12) -> str:
