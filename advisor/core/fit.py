@@ -48,6 +48,12 @@ def audience_reach(p: Platform, prof: CompanyProfile) -> float:
     return sum(w * by_segment[s] for s, w in prof.audience_segment.items()) / seg_w
 
 
+_MARKET_WEIGHT = {Market.b2b: 0.5, Market.b2c: 0.2, Market.both: 0.35}
+"""Weight of the market strength against reach in the audience score. Business buyers are a
+small professional population that adult reach measures poorly, so where B2B marketers are
+(CMI: 94% on LinkedIn) weighs half; consumers are measured directly by Pew's reach."""
+
+
 def audience_score(p: Platform, prof: CompanyProfile) -> float:
     """Reach of the company's audience (age and segment together) and strength in its market
     (B2B/B2C marketers' use of the channel)."""
@@ -56,7 +62,8 @@ def audience_score(p: Platform, prof: CompanyProfile) -> float:
         Market.b2c: p.b2c.v,
         Market.both: (p.b2b.v + p.b2c.v) / 2,
     }[prof.market]
-    return 0.5 * audience_reach(p, prof) + 0.5 * market
+    w = _MARKET_WEIGHT[prof.market]
+    return (1 - w) * audience_reach(p, prof) + w * market
 
 
 def capability_score(p: Platform, prof: CompanyProfile) -> float:

@@ -405,7 +405,7 @@ class _Search:
         p, t = self.prob, self.t
         self.nodes += 1
         cov = sum(w * (1.0 - ri) for w, ri in zip(self.weights, r, strict=True))
-        if self.stopped or (self.nodes & 31 == 1 and self._out_of_time()):
+        if self.stopped or (self.nodes & 7 == 1 and self._out_of_time()):
             self.open_bound = max(
                 self.open_bound, self._quick_bound(members, cov, r, m, h, hc, rest)
             )
@@ -646,7 +646,8 @@ def solve(
         prob=prob,
         weights=list(weights),
         best=MixSolution(),
-        deadline=time.perf_counter() + prob.time_limit,
+        # a margin for unwinding the search once the limit is reached
+        deadline=time.perf_counter() + 0.95 * prob.time_limit,
         should_stop=should_stop if should_stop is not None else prob.should_stop,
     )
     n_opt = len(prob.options)

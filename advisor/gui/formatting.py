@@ -9,7 +9,7 @@ import re
 from html import escape
 
 from ..core.result import ChannelResult, Recommendation
-from ..core.vocab import Role
+from ..core.vocab import Role, posts_phrase
 
 __all__ = [
     "cadence_text",
@@ -25,21 +25,10 @@ __all__ = [
     "staffing_html",
 ]
 
-_WEEKS_PER_MONTH = 52 / 12
-
 
 def posts_text(posts_per_week: float) -> str:
     """'4 a week', '2.5 a week'; below one a week as a monthly count: '1 a month'."""
-    if posts_per_week >= 1 - 1e-9:
-        return f"{_count(posts_per_week)} a week"
-    monthly = posts_per_week * _WEEKS_PER_MONTH
-    if monthly >= 1:
-        return f"{monthly:.0f} a month"
-    return f"{monthly:.1f} a month"
-
-
-def _count(x: float) -> str:
-    return f"{x:.0f}" if abs(x - round(x)) < 0.05 else f"{x:.1f}"
+    return posts_phrase(posts_per_week)
 
 
 def cadence_text(c: ChannelResult | None) -> str:

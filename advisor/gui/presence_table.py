@@ -42,7 +42,7 @@ _Index = QModelIndex | QPersistentModelIndex
 _MARK_BRUSH = QBrush(QColor("#a04f00"))
 _UNSET_BRUSH = QBrush(QColor("#888888"))
 _UNSET = "—"
-_SHARES = (0.3, 0.19, 0.17, 0.17, 0.17)  # of the table's width, by column
+_SHARES = (0.27, 0.2, 0.16, 0.19, 0.18)  # of the table's width, by column
 
 # field, header, header tip, maximum, decimals, optional
 COLUMNS: tuple[tuple[str, str, str, float, int, bool], ...] = (
@@ -275,6 +275,7 @@ class PresenceTable(QWidget):
         header.setStyleSheet("QHeaderView::section { padding: 1px 3px; }")
         font = header.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
+        font.setBold(False)
         header.setFont(font)
         self.add_menu = QMenu(self)
         self.add_menu.aboutToShow.connect(self._fill_add_menu)

@@ -76,7 +76,7 @@ def test_cadence_text_units():
     assert posts_text(2.5) == "2.5 a week"
     assert posts_text(1) == "1 a week"
     assert posts_text(0.5) == "2 a month"
-    assert posts_text(0.1) == "0.4 a month"
+    assert posts_text(0.1) == "1 every 2 months"
 
 
 def test_detail_of_a_channel_in_the_mix_says_why_this_cadence(view, answer):

@@ -61,7 +61,9 @@ def test_export_csv(open_window, tmp_path, monkeypatch):
     window.files.export_csv()
     lines = target.read_text().splitlines()
     assert lines[0].startswith("rank,id,name,fit")
-    assert len(lines) == 1 + len(window.recommendation.channels)
+    # A header, one row per channel, then the shared row for the job's base hours.
+    assert len(lines) == 1 + len(window.recommendation.channels) + 1
+    assert lines[-1].split(",")[2] == "Shared (whole job)"
 
 
 def test_kb_edit_goes_to_overlay_and_is_undoable(open_window, qtbot, config_dir, dialogs):
