@@ -23,6 +23,7 @@ from .staffing import (
     licence_cost,
     required_features,
     team_hours,
+    with_savings,
 )
 from .vocab import Activity, Goal, Level
 
@@ -222,24 +223,26 @@ def prepare(
     a = catalog.assumptions
     platforms = [p for p in catalog.active_platforms if p.id not in scenario.force_out]
     posts = [[level_posts(p, lvl) for lvl in LEVELS] for p in platforms]
-    mins = [
-        team_hours(channel_hours(p, prof, a, n[0])) for p, n in zip(platforms, posts, strict=True)
+    raw = [
+        [channel_hours(p, prof, a, n) for n in row] for p, row in zip(platforms, posts, strict=True)
     ]
-    typ = [
-        team_hours(channel_hours(p, prof, a, n[1])) for p, n in zip(platforms, posts, strict=True)
-    ]
+    mins = [team_hours(row[0]) for row in raw]
+    typ = [team_hours(row[1]) for row in raw]
     fits = [channel_fit(p, prof, a, h) for p, h in zip(platforms, typ, strict=True)]
     values = [goal_values(p, f) for p, f in zip(platforms, fits, strict=True)]
     options = _options(prof, scenario, catalog)
+    raw = [
+        [channel_hours(p, prof, a, n) for n in row] for p, row in zip(platforms, posts, strict=True)
+    ]
     hours = [
         [
             [
-                channel_hours(p, prof, a, n, o.savings() if o.covers(p) else None)
+                (with_savings(d, o.savings()) if o.covers(p) else d)
                 if o.tool is None or not p.managed_by_tools or o.covers(p)
                 else None
-                for n in row
+                for d in row
             ]
-            for p, row in zip(platforms, posts, strict=True)
+            for p, row in zip(platforms, raw, strict=True)
         ]
         for o in options
     ]

@@ -43,6 +43,7 @@ __all__ = [
     "seats_for",
     "setup_hours",
     "team_hours",
+    "with_savings",
 ]
 
 
@@ -96,7 +97,10 @@ def _answer_share(prof: CompanyProfile, a: Assumptions) -> float:
     return a.answer_share.v if prof.answer_share is None else prof.answer_share
 
 
-def _apply(hours: dict[Activity, float], savings: dict[Activity, float] | None):
+def with_savings(
+    hours: dict[Activity, float], savings: dict[Activity, float] | None
+) -> dict[Activity, float]:
+    """Hours by activity with a tool's savings factors applied."""
     if not savings:
         return hours
     return {act: h * (1 - savings.get(act, 0.0)) for act, h in hours.items()}
@@ -132,7 +136,7 @@ def channel_hours(
     if regulated:
         hours[Activity.approve] = posts * a.approve_minutes_per_post.v / 60
         hours[Activity.archive] = posts * a.archive_minutes_per_post.v / 60
-    return _apply(hours, savings)
+    return with_savings(hours, savings)
 
 
 def base_hours(
@@ -146,7 +150,7 @@ def base_hours(
         Activity.coordinate: a.coordinate_base_hours.v,
         Activity.administer: it,
     }
-    return _apply(hours, savings)
+    return with_savings(hours, savings)
 
 
 def team_hours(hours: dict[Activity, float]) -> float:
