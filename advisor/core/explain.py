@@ -216,7 +216,7 @@ def cadence_why(prep: Prepared, sol: MixSolution, c: int, weights: list[float]) 
     posts = prep.posts[c][lvl]
     head = f"at {posts_phrase(posts)} ({LEVELS[lvl].label})"
     if len(p.allowed[c]) == 1:
-        fixed = c in range(len(p.ids)) and prep.platforms[c].id in prep.scenario.cadence
+        fixed = prep.platforms[c].id in prep.scenario.cadence
         return head + (
             ": the scenario fixes this level"
             if fixed
