@@ -78,3 +78,20 @@ def open_window(qtbot, tmp_path: Path, dialogs):
     yield make
     for w in windows:
         w.runner.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def _stop_workers_of_every_window():
+    """After each test, stop the background work of every main window still open (a window a
+    test made itself would otherwise run its analysis on into the next test)."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from advisor.gui.main_window import MainWindow
+
+    if QApplication.instance() is None:
+        return
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, MainWindow):
+            w.sensitivity.shutdown()
+            w.files.exporter.shutdown()

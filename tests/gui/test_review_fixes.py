@@ -74,12 +74,17 @@ def test_csv_export_failure_is_a_dialog(open_window, tmp_path, monkeypatch, dial
 def test_closing_during_export_leaves_no_worker_thread(open_window, monkeypatch, tmp_path):
     from advisor.gui import dialogs as mod
 
+    before = set(threading.enumerate())
     window = open_window()
     monkeypatch.setattr(mod, "get_save_path", lambda *_a: str(tmp_path / "r.pdf"))
     window.files.export_pdf()
     assert window.files.exporter.running
     assert window.close()
-    alive = [t for t in threading.enumerate() if t.name == "advisor-worker" and t.is_alive()]
+    alive = [
+        t
+        for t in threading.enumerate()
+        if t.name == "advisor-worker" and t.is_alive() and t not in before
+    ]
     assert alive == []
     assert not (tmp_path / "r.pdf").exists()
     assert [p.name for p in tmp_path.iterdir() if p.suffix in (".pdf", ".tmp")] == []
