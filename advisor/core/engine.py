@@ -302,8 +302,7 @@ def prepare(
 
 
 def weights_of(prof: CompanyProfile) -> list[float]:
-    goals = prof.normalised_goals()
-    return [goals[g] for g in Goal]
+    return prof.goal_weights()
 
 
 def recommend(
@@ -317,8 +316,13 @@ def recommend_all(plan: Plan, catalog: Catalog, file: str = "plan") -> list[Reco
     return [recommend(plan, s.name, catalog, file) for s in plan.scenarios]
 
 
-def build(prep: Prepared) -> Recommendation:
-    """Solve the scenario's mix (and the unlimited-hours ideal) and explain it."""
+def build(prep: Prepared, *, explain_left_out: bool = True) -> Recommendation:
+    """Solve the scenario's mix (and the unlimited-hours ideal) and explain it.
+
+    explain_left_out: also solve, for every channel left out, the best mix that includes it
+    (``ChannelResult.why_not``). The window asks for it per channel when one is shown
+    (:func:`advisor.core.explain.why_not_for`); the command line, JSON and PDF take them all.
+    """
     from .explain import assemble  # explain needs Prepared from here: import when used
 
     weights = weights_of(prep.profile)
@@ -327,4 +331,4 @@ def build(prep: Prepared) -> Recommendation:
     ideal = solve(replace(prep.problem, capacity=math.inf), weights, hint=sol)
     # the "why not" solves share what is left of a budget of twice the solve's time limit
     deadline = start + 2 * prep.problem.time_limit
-    return assemble(prep, sol, ideal, weights, deadline)
+    return assemble(prep, sol, ideal, weights, deadline if explain_left_out else None)

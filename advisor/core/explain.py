@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 LEVELS: tuple[Level, ...] = tuple(Level)
 
-__all__ = ["assemble"]
+__all__ = ["assemble", "cadence_why", "why_not", "why_not_for"]
 
 
 def _fallback(prep: Prepared) -> MixSolution:
@@ -95,7 +95,7 @@ def _channel(
     rank: int,
     weights: list[float],
     member_hours: dict[int, dict[Activity, float]],
-    deadline: float = math.inf,
+    deadline: float | None = math.inf,
 ) -> ChannelResult:
     p = prep.platforms[i]
     lvl = sol.level_of(i)
@@ -124,7 +124,7 @@ def _channel(
         reasons=_reasons(prep, i, weights, in_mix),
         why=cadence_why(prep, sol, i, weights) if in_mix else "",
         excluded_because="" if in_mix else _excluded(prep, i, ideal, sol),
-        why_not=None if in_mix else why_not(prep, sol, i, weights, deadline),
+        why_not=None if in_mix or deadline is None else why_not(prep, sol, i, weights, deadline),
     )
 
 
@@ -144,8 +144,9 @@ def assemble(
     sol: MixSolution,
     ideal: MixSolution,
     weights: list[float],
-    deadline: float = math.inf,
+    deadline: float | None = math.inf,
 ) -> Recommendation:
+    """The Recommendation for a solved mix; ``deadline`` None leaves out the why-not mixes."""
     feasible = sol.found
     if not feasible:
         sol = _fallback(prep)
@@ -297,6 +298,24 @@ def why_not(
         monthly_cost=alt.cost,
         optimal=not alt.stopped,
     )
+
+
+def why_not_for(prep: Prepared, rec: Recommendation, cid: str) -> WhyNot | None:
+    """The best mix that includes channel ``cid``, for a recommendation built without them
+    (None when the channel is in the mix, unknown here, or cannot be served)."""
+    ids = prep.problem.ids
+    if cid not in ids or cid in rec.mix:
+        return None
+    members = tuple(
+        (ids.index(c), LEVELS.index(level))
+        for c in rec.mix
+        if (level := rec.channel(c).cadence_level) is not None
+    )
+    key = "none" if rec.tool is None else f"{rec.tool.id}/{rec.tool.plan}"
+    option = next((t for t, o in enumerate(prep.problem.options) if o.key == key), 0)
+    weights = prep.profile.goal_weights()
+    sol = evaluate(prep.problem, weights, option, members) or MixSolution(members, option)
+    return why_not(prep, sol, ids.index(cid), weights)
 
 
 def _excluded(prep: Prepared, idx: int, ideal: MixSolution, sol: MixSolution) -> str:

@@ -133,6 +133,11 @@ class CompanyProfile(BaseModel):
         total = sum(self.goals.values())
         return {g: w / total for g, w in self.goals.items()}
 
+    def goal_weights(self) -> list[float]:
+        """The normalised goal weights in the order of the Goal vocabulary."""
+        goals = self.normalised_goals()
+        return [goals[g] for g in Goal]
+
 
 class Scenario(BaseModel):
     """A named what-if over the plan's profile.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .knowledge import Catalog, iter_figures
-from .result import Recommendation
+from .result import Recommendation, WhyNot
 from .vocab import Activity, Goal, Role
 
 if TYPE_CHECKING:  # pandas costs ~0.5 s to import: only the callers that need frames pay
@@ -73,10 +73,11 @@ def _roles(hours: dict[Activity, float], fte: float) -> dict[str, float]:
     return out | {f"fte_{r.value}": round(h / fte, 3) for r, h in by.items()}
 
 
-def why_not_text(rec: Recommendation, cid: str) -> str:
-    """What including a channel left out would cost and change, in one sentence."""
+def why_not_text(rec: Recommendation, cid: str, why_not: WhyNot | None = None) -> str:
+    """What including a channel left out would cost and change, in one sentence (``why_not``:
+    the channel's best mix when the recommendation was built without them)."""
     c = rec.channel(cid)
-    w = c.why_not
+    w = why_not or c.why_not
     if c.in_mix or w is None:
         return ""
     if not w.feasible:

@@ -172,6 +172,7 @@ class FileController(QObject):
             return
         from ..core.tables import channels_frame
 
+        rec = self._window.full_recommendation() or rec  # with every why-not mix
         try:
             atomic_write_text(path, channels_frame(rec).to_csv(index=False))
         except OSError as exc:

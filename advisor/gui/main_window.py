@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
 
 from ..core.engine import Prepared, build, prepare
 from ..core.errors import AdvisorInputError
-from ..core.result import Recommendation
+from ..core.explain import why_not_for
+from ..core.result import Recommendation, WhyNot
 from . import dialogs, operations
 from .compare_view import CompareView
 from .config import settings
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.form = ProfileForm()
         self.scenarios = ScenarioPanel()
         self.rec_view = RecommendationView()
+        self.rec_view.why_not_source = self._why_not
         self.compare_view = CompareView()
         self.sens_view = SensitivityView()
         self.kb_view = KnowledgeView()
@@ -284,7 +286,8 @@ class MainWindow(QMainWindow):
         scenario = self.doc.scenario()
         try:
             prep = prepare(self.doc.plan, scenario.name, self.doc.catalog)
-            self._prepared, rec = prep, build(prep)
+            # lean: the why-not mixes are solved when a channel left out is shown
+            self._prepared, rec = prep, build(prep, explain_left_out=False)
             error = ""
         except AdvisorInputError as exc:
             self._prepared, rec = None, None
@@ -297,6 +300,16 @@ class MainWindow(QMainWindow):
         self.sensitivity.schedule(self._prepared)
         self.sig_recommendation_updated.emit(rec)
 
+    def _why_not(self, cid: str) -> WhyNot | None:
+        """The best mix with a channel left out of the current recommendation (solved now)."""
+        if self._prepared is None or self.recommendation is None:
+            return None
+        return why_not_for(self._prepared, self.recommendation, cid)
+
+    def full_recommendation(self) -> Recommendation | None:
+        """The current recommendation with every why-not mix (for exports)."""
+        return build(self._prepared) if self._prepared is not None else None
+
     def _update_compare(self) -> None:
         recs, errors = [], {}
         current = self.recommendation
@@ -305,7 +318,8 @@ class MainWindow(QMainWindow):
                 recs.append(current)  # just computed for this plan: no need to build it twice
                 continue
             try:
-                recs.append(build(prepare(self.doc.plan, s.name, self.doc.catalog)))
+                prep = prepare(self.doc.plan, s.name, self.doc.catalog)
+                recs.append(build(prep, explain_left_out=False))
             except AdvisorInputError as exc:
                 errors[s.name] = exc.problems[0].message
         self.compare_view.show_results(recs, errors)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QPoint, Qt, Signal
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..core.knowledge import Catalog
 from ..core.plan import Scenario
-from ..core.result import Recommendation
+from ..core.result import Recommendation, WhyNot
 from ..core.tables import why_not_text
 from ..core.vocab import Ambition, Goal, Level, Role
 from .canvas import ChartView
@@ -58,6 +59,9 @@ class RecommendationView(QWidget):
         self._catalog: Catalog | None = None
         self._weights: dict[Goal, float] | None = None
         self._scenario: Scenario | None = None
+        # asked for the best mix with a channel left out when the recommendation was built
+        # without them (the window builds lean recommendations on every edit)
+        self.why_not_source: Callable[[str], WhyNot | None] | None = None
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
@@ -363,7 +367,10 @@ class RecommendationView(QWidget):
                 "has no such channel.</p>"
             )
             return
-        why_not = why_not_text(self._rec, cid) if self._rec and result else ""
+        lazy = None
+        if result is not None and not result.in_mix and result.why_not is None:
+            lazy = self.why_not_source(cid) if self.why_not_source is not None else None
+        why_not = why_not_text(self._rec, cid, lazy) if self._rec and result else ""
         self.detail.setHtml(channel_html(platform, result, self._catalog, why_not))
 
     # --- user actions --------------------------------------------------------------------------

@@ -310,3 +310,21 @@ def test_a_fixed_tool_explains_what_it_cannot_do(catalog) -> None:
     unmanaged = [c for c in rec.channels if c.id not in buffer.networks and c.id != "blog"]
     assert unmanaged and all(not c.in_mix for c in unmanaged)
     assert all("cannot manage it" in c.excluded_because for c in unmanaged if c.fit > 0)
+
+
+@pytest.mark.parametrize("path", EXAMPLES[:3], ids=lambda p: p.stem)
+def test_lean_recommendation_and_why_not_on_demand_match_the_full_one(path: Path, catalog) -> None:
+    from advisor.core.engine import build
+    from advisor.core.explain import why_not_for
+
+    plan = load_plan(path)
+    prep = prepare(plan, None, catalog)
+    full, lean = build(prep), build(prep, explain_left_out=False)
+    assert lean.mix == full.mix and lean.hours_per_week == pytest.approx(full.hours_per_week)
+    for c in full.channels:
+        assert lean.channel(c.id).why_not is None
+        if c.why_not is not None:
+            w = why_not_for(prep, lean, c.id)
+            assert w is not None
+            assert w.coverage == pytest.approx(c.why_not.coverage)
+            assert w.monthly_cost == pytest.approx(c.why_not.monthly_cost)
