@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from .errors import AdvisorInputError, Problem, problems_from_validation
 from .fit import ChannelFit, channel_fit, goal_values
 from .knowledge import Catalog, Platform
-from .mix import MixProblem, solve
+from .mix import EPS, MixProblem, solve
 from .plan import CompanyProfile, Plan, Scenario
 from .result import Recommendation
 from .staffing import (
@@ -327,8 +327,13 @@ def build(prep: Prepared, *, explain_left_out: bool = True) -> Recommendation:
 
     weights = weights_of(prep.profile)
     start = time.perf_counter()
-    sol = solve(prep.problem, weights)
-    ideal = solve(replace(prep.problem, capacity=math.inf), weights, hint=sol)
+    # the unlimited-hours optimum first: when it fits the staff hours it is also the optimum
+    # within them (same objective, same tie-break), and the second search is not needed
+    ideal = solve(replace(prep.problem, capacity=math.inf), weights)
+    if not ideal.stopped and ideal.found and ideal.hours <= prep.problem.capacity + EPS:
+        sol = ideal
+    else:
+        sol = solve(prep.problem, weights)
     # the "why not" solves share what is left of a budget of twice the solve's time limit
     deadline = start + 2 * prep.problem.time_limit
     return assemble(prep, sol, ideal, weights, deadline if explain_left_out else None)

@@ -498,7 +498,7 @@ class _Search:
         need: float,
         room: float,
         left: int,
-        iterations: int = 12,
+        iterations: int = 8,
     ) -> float:
         """Frank-Wolfe on the concave relaxation sum_g wr_g (1 - exp(sum_cl a[c,l,g] y[c,l]))
         - sum_cl cost[c,l] y[c,l], a = log(1 - value), y fractional with at most one level per
