@@ -44,13 +44,17 @@ def _split(prep, weights) -> dict[str, float]:
     }
 
 
+WARMUP = 3  # the first runs of a scenario in a process are up to 2x slower (caches, numpy)
+
+
 def bench(cat: Catalog, reps: Reps) -> Section:
     n = reps.slow  # a slow scenario takes about a second
     sec = Section(
         "a",
         "(a) Recommendation per example scenario (prepare + build)",
         f"For every scenario of every example plan in resources/examples, "
-        f"`build(prepare(plan, scenario, catalog))` is timed {n} times after one warm-up run "
+        f"`build(prepare(plan, scenario, catalog))` is timed {n} times after {WARMUP} warm-up "
+        "runs (the first runs of a scenario in a process are up to twice as slow) "
         "(median and max kept). build() solves the mix, the unlimited-hours ideal mix and, in "
         "explain.assemble, one 'why not' mix per channel left out of the mix (forced in, "
         "time limit 0.25 s each). The split re-times those solves directly "
@@ -70,10 +74,11 @@ def bench(cat: Catalog, reps: Reps) -> Section:
     for path in EXAMPLES:
         plan = load_plan(path)
         for sc in plan.scenarios:
-            ts, rec = timed(lambda plan=plan, sc=sc: build(prepare(plan, sc.name, cat)), n)
+            ts, rec = timed(lambda plan=plan, sc=sc: build(prepare(plan, sc.name, cat)), n, WARMUP)
             tl, _ = timed(
                 lambda plan=plan, sc=sc: build(prepare(plan, sc.name, cat), explain_left_out=False),
                 n,
+                WARMUP,
             )
             leans.append(med(tl))
             tp, prep = timed(lambda plan=plan, sc=sc: prepare(plan, sc.name, cat), n)

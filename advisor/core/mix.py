@@ -198,6 +198,10 @@ class _Search:
     vl: list[list[list[float]]] = field(default_factory=list)
     lam: list[list[float]] = field(default_factory=list)
     lam_np: list[np.ndarray] = field(default_factory=list)
+    vl_np: np.ndarray = field(default_factory=lambda: np.zeros((0, 3, 0)))
+    forced_np: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    level_ok: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), dtype=bool))
+    hrs_np: np.ndarray = field(default_factory=lambda: np.zeros((0, 3)))
     log_miss: np.ndarray = field(default_factory=lambda: np.zeros((0, 3, 0)))
 
     def __post_init__(self) -> None:
@@ -266,7 +270,10 @@ class _Search:
             return
         self.t = t
         if not self.lam_np:
-            vl = np.minimum(np.asarray(self.vl, dtype=float), 1.0 - 1e-12)
+            self.vl_np = np.asarray(self.vl, dtype=float)
+            self.forced_np = np.zeros(len(p.ids), dtype=bool)
+            self.forced_np[sorted(p.forced)] = True
+            vl = np.minimum(self.vl_np, 1.0 - 1e-12)
             self.log_miss = np.log1p(-vl)
             self.lam_np = [
                 p.money_weight
@@ -285,6 +292,7 @@ class _Search:
             return
         room = self.cap - p.base[t]
         ones = [1.0] * len(self.weights)
+        root = (self.vl_np @ np.asarray(self.weights) - self.lam_np[t]).tolist()  # net gains
         self.levels = {}
         for c in range(len(p.ids)):
             lv = [
@@ -293,17 +301,20 @@ class _Search:
                 if not math.isinf(hrs[c][lvl]) and hrs[c][lvl] <= room + EPS
             ]
             if c not in p.forced:
-                lv = [lvl for lvl in lv if self._net(c, lvl, ones) > EPS]
-            lv = self._undominated(c, lv, ones, keep_all=c in p.forced)
+                lv = [lvl for lvl in lv if root[c][lvl] > EPS]
+            lv = self._undominated(c, lv, root[c], keep_all=c in p.forced)
             if lv:
                 self.levels[c] = lv
         if any(c not in self.levels for c in forced):
             return
+        n_levels = len(p.scale[0]) if p.scale else 3
+        self.level_ok = np.zeros((len(p.ids), n_levels), dtype=bool)
+        for c, lv in self.levels.items():
+            self.level_ok[c, lv] = True
+        self.hrs_np = np.where(self.level_ok, np.asarray(hrs, dtype=float), np.inf)
         free = [c for c in self.levels if c not in p.forced]
         free.sort(
-            key=lambda c: (
-                -max(self._net(c, lvl, ones) / max(hrs[c][lvl], 1e-6) for lvl in self.levels[c])
-            )
+            key=lambda c: -max(root[c][lvl] / max(hrs[c][lvl], 1e-6) for lvl in self.levels[c])
         )
         self.cand = forced + free
         self._greedy()
@@ -320,34 +331,29 @@ class _Search:
             members.append((c, lvl))
             h += p.hours[t][c][lvl]
             r = [ri * (1.0 - v) for ri, v in zip(r, self.vl[c][lvl], strict=True)]
+        hrs = self.hrs_np
+        w = np.asarray(self.weights)
         while len(members) < self.kmax:
-            used = {c for c, _ in members}
-            best, pick = EPS, None
-            for c in self.cand:
-                if c in used:
-                    continue
-                for lvl in self.levels[c]:
-                    if h + p.hours[t][c][lvl] > self.cap + EPS:
-                        continue
-                    n = self._net(c, lvl, r)
-                    if n > best:
-                        best, pick = n, (c, lvl)
-            if pick is None:
+            net = self.vl_np @ (w * np.asarray(r)) - self.lam_np[t]
+            net = np.where(self.level_ok & (h + hrs <= self.cap + EPS), net, -np.inf)
+            for c, _ in members:
+                net[c] = -np.inf
+            c, lvl = divmod(int(net.argmax()), net.shape[1])
+            if not net[c, lvl] > EPS:
                 break
-            c, lvl = pick
             m = sum(p.managed[x] for x, _ in members) + p.managed[c]
             if p.licence(t, m, h + p.hours[t][c][lvl]) > p.budget + EPS:
                 break
-            members.append(pick)
+            members.append((c, lvl))
             h += p.hours[t][c][lvl]
             r = [ri * (1.0 - v) for ri, v in zip(r, self.vl[c][lvl], strict=True)]
         if members:
             self.offer(evaluate(p, self.weights, t, members))
 
-    def _undominated(self, c: int, lv: list[int], r: list[float], keep_all: bool) -> list[int]:
+    def _undominated(self, c: int, lv: list[int], nets: list[float], keep_all: bool) -> list[int]:
         """Drop a level that another beats on every count: at least its value, no more team
         hours and no more cost hours (whatever else joins the mix, the other is no worse).
-        The rest are tried best net gain first."""
+        The rest are tried best net gain first (``nets``: the levels' net gains at the root)."""
         p, t = self.prob, self.t
         s, hrs, cost = p.scale[c], p.hours[t][c], p.cost_hours[t][c]
 
@@ -357,7 +363,7 @@ class _Search:
             return no_worse and (not same or o < lvl)
 
         out = [lvl for lvl in lv if not any(o != lvl and beats(o, lvl) for o in lv)]
-        return sorted(out, key=lambda lvl: -self._net(c, lvl, r))
+        return sorted(out, key=lambda lvl: -nets[lvl])
 
     def _hours_cap(self, t: int) -> float:
         """Most team hours any feasible mix can use under option t: the staff hours, and the
@@ -427,20 +433,19 @@ class _Search:
         hrs, forced = p.hours[t], p.forced
         # by submodularity a level whose net gain is not positive here never pays below
         options: dict[int, list[tuple[float, int]]] = {}
-        for c in rest if known is None else ():
-            vl, lam = self.vl[c], self.lam[c]
-            lv = [
-                (sum(map(mul, wr, vl[lvl])) - lam[lvl], lvl)
-                for lvl in self.levels[c]
-                if hrs[c][lvl] <= room + EPS
-            ]
-            if c not in forced:
-                lv = [x for x in lv if x[0] > EPS]
-            elif not lv:
+        if known is None and rest:
+            idx = np.fromiter(rest, dtype=np.intp, count=len(rest))
+            net = self.vl_np[idx] @ np.asarray(wr) - self.lam_np[t][idx]
+            ok = self.level_ok[idx] & (self.hrs_np[idx] <= room + EPS)
+            is_forced = self.forced_np[idx]
+            ok &= (net > EPS) | is_forced[:, None]
+            if bool((is_forced & ~ok.any(axis=1)).any()):
                 return  # a forced channel no longer fits
-            if lv:
-                lv.sort(reverse=True)
-                options[c] = lv
+            for c, row_ok, row_net in zip(rest, ok.tolist(), net.tolist(), strict=True):
+                lv = [(row_net[lvl], lvl) for lvl in range(len(row_ok)) if row_ok[lvl]]
+                if lv:
+                    lv.sort(reverse=True)
+                    options[c] = lv
         if known is not None:
             options = known
         rest = [c for c in rest if c in options]
