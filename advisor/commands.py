@@ -152,11 +152,8 @@ def format_recommendation(rec: Recommendation, sens: Sensitivity | None = None) 
         f"  Weighted by the goals: {rec.objective:.0%} (a channel must add "
         f"{rec.value_threshold:g} points per $1,000 a month)"
     )
-    if not rec.search.optimal:
-        lines.append(
-            f"  The search stopped at its time limit: the mix is within {rec.search.gap * 100:.2f} "
-            "points of the best possible."
-        )
+    if rec.search.note:
+        lines.append(f"  {rec.search.note}")
     if rec.warnings:
         lines += ["", "Warnings:"] + [f"  ! {w}" for w in rec.warnings]
     if rec.advice:

@@ -112,6 +112,17 @@ class SearchInfo(_Value):
     optimal: bool
     gap: float
 
+    @property
+    def note(self) -> str:
+        """What to tell a reader when the mix is not proven the best ('' when it is)."""
+        if self.optimal:
+            return ""
+        return (
+            "The search for the best mix stopped at its time limit, so this mix is not proven "
+            f"the best: it is within {self.gap * 100:.1f} points of goal coverage of the best "
+            "possible."
+        )
+
 
 class AdviceNote(_Value):
     """A piece of advice that applies to this company, in our words, with the seed it rests on."""

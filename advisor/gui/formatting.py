@@ -78,12 +78,7 @@ def setup_text(rec: Recommendation) -> str:
 
 def search_note(rec: Recommendation) -> str:
     """Why the mix may not be the proven best, or '' when it is."""
-    if rec.search.optimal:
-        return ""
-    return (
-        "The search stopped at its time limit: the mix is within "
-        f"{rec.search.gap * 100:.2f} points of goal coverage of the best possible."
-    )
+    return rec.search.note
 
 
 def staffing_html(rec: Recommendation) -> str:

@@ -236,13 +236,7 @@ def setup_text(rec: Recommendation) -> str:
 
 def search_caveat(rec: Recommendation) -> str:
     """Why the mix may not be the proven best (empty when the search proved it)."""
-    if rec.search.optimal:
-        return ""
-    return (
-        "The search for the best mix stopped at its time limit, so this mix is not proven "
-        f"the best: it is within {rec.search.gap * 100:.1f} points of goal coverage of the "
-        "best possible."
-    )
+    return rec.search.note
 
 
 def summary_section(inp: Inputs) -> Section:

@@ -139,7 +139,7 @@ def test_a_search_stopped_at_its_time_limit_is_said(view, answer):
     )
     view.show_result(stopped, answer.scenario)
     assert "stopped at its time limit" in view.summary.text()
-    assert "1.23 points" in view.summary.text()
+    assert "1.2 points" in view.summary.text()
 
 
 def test_cadence_preference_offers_the_five_choices_by_label(view):
