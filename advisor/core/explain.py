@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .advice import advice_notes
 from .mix import MixSolution, evaluate, solve
 from .result import ChannelResult, Recommendation, SearchInfo, ToolChoice, WhyNot
-from .staffing import by_role, channel_hours, required_features, seats_for, setup_hours
+from .staffing import base_hours, by_role, channel_hours, required_features, seats_for, setup_hours
 from .vocab import Activity, Goal, Level, Role, posts_phrase
 
 if TYPE_CHECKING:
@@ -431,7 +431,7 @@ def tool_choice(
     prof, a = prep.profile, prep.catalog.assumptions
     covered = [prep.platforms[c].id for c in sol.channels if option.covers(prep.platforms[c])]
     single = len(sol.members) == 1
-    without = sum(prep.base[_no_tool_base(prep)].values()) if prep.base else 0.0
+    without = sum(base_hours(prof, a).values())  # the job's base with no tool's savings
     with_tool = sum(prep.base[sol.option].values())
     for c, lvl in sol.members:
         raw = channel_hours(prep.platforms[c], prof, a, prep.posts[c][lvl])
@@ -451,10 +451,3 @@ def tool_choice(
         covered=covered,
         why=why,
     )
-
-
-def _no_tool_base(prep: Prepared) -> int:
-    for t, o in enumerate(prep.problem.options):
-        if o.tool is None:
-            return t
-    return 0

@@ -49,7 +49,6 @@ import math
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from operator import mul
 
 import numpy as np
 
@@ -196,7 +195,6 @@ class _Search:
     nodes: int = 0
     stopped: bool = False
     vl: list[list[list[float]]] = field(default_factory=list)
-    lam: list[list[float]] = field(default_factory=list)
     lam_np: list[np.ndarray] = field(default_factory=list)
     vl_np: np.ndarray = field(default_factory=lambda: np.zeros((0, 3, 0)))
     forced_np: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
@@ -230,18 +228,13 @@ class _Search:
         )
         wr = [w * ri for w, ri in zip(self.weights, r, strict=True)]
         gains = 0.0
-        for c in rest:
-            gains += (
-                max(
-                    (
-                        sum(map(mul, wr, self.vl[c][lvl])) - self.lam[c][lvl]
-                        for lvl in self.levels[c]
-                    ),
-                    default=0.0,
-                )
-                if c in self.levels
-                else 0.0
-            )
+        if rest:
+            idx = np.fromiter(rest, dtype=np.intp, count=len(rest))
+            net = self.vl_np[idx] @ np.asarray(wr) - self.lam_np[self.t][idx]
+            best = np.where(self.level_ok[idx], net, -np.inf).max(axis=1)
+            # a channel that need not join adds nothing rather than a loss; a forced one must
+            best = np.where(self.forced_np[idx], best, np.maximum(best, 0.0))
+            gains = float(best[np.isfinite(best)].sum())
         return obj + max(0.0, min(gains, sum(wr)))
 
     def _out_of_time(self) -> bool:
@@ -283,7 +276,6 @@ class _Search:
                 )
                 for row in p.cost_hours
             ]
-        self.lam = [[p.money_weight * p.cost_per_hour * h for h in row] for row in p.cost_hours[t]]
         self.kmax = p.max_count if p.max_count is not None else len(p.ids)
         if len(forced) > self.kmax:
             return
@@ -386,15 +378,6 @@ class _Search:
         return hi
 
     # --- gains -----------------------------------------------------------------------------
-    def _gain(self, c: int, lvl: int, r: list[float]) -> float:
-        return sum(map(mul, map(mul, self.weights, r), self.vl[c][lvl]))
-
-    def _net(self, c: int, lvl: int, r: list[float]) -> float:
-        p = self.prob
-        return (
-            self._gain(c, lvl, r) - p.money_weight * p.cost_per_hour * p.cost_hours[self.t][c][lvl]
-        )
-
     # --- search ----------------------------------------------------------------------------
     def _dfs(
         self,

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from .knowledge import Catalog, iter_figures
 from .result import Recommendation, WhyNot
-from .vocab import Activity, Goal, Role
+from .staffing import by_role
+from .vocab import Activity, Goal
 
 if TYPE_CHECKING:  # pandas costs ~0.5 s to import: only the callers that need frames pay
     import pandas as pd
@@ -66,9 +67,7 @@ def channels_frame(rec: Recommendation) -> pd.DataFrame:
 
 
 def _roles(hours: dict[Activity, float], fte: float) -> dict[str, float]:
-    by = {r: 0.0 for r in Role}
-    for act, h in hours.items():
-        by[act.role] += h
+    by = by_role(hours)
     out: dict[str, float] = {f"hours_{r.value}": round(h, 2) for r, h in by.items()}
     return out | {f"fte_{r.value}": round(h / fte, 3) for r, h in by.items()}
 
