@@ -19,7 +19,7 @@ from .core.tables import (
     to_contract,
     why_not_text,
 )
-from .core.vocab import Activity, Goal, Role, posts_phrase
+from .core.vocab import Action, Activity, Goal, Role, posts_phrase
 
 if TYPE_CHECKING:  # pandas is imported where a frame is printed: `advisor report` never pays
     import pandas as pd
@@ -121,6 +121,10 @@ def format_recommendation(rec: Recommendation, sens: Sensitivity | None = None) 
             + ", ".join(f"{k.lower()} {v:.0f} h" for k, v in rec.setup_hours.items())
             + ")"
         )
+    from .core.actions import today_lines
+
+    if today := today_lines(rec):
+        lines += ["", *today]
     if in_mix:
         lines += ["", "Cadence per channel:"]
         lines += [f"  {c.name}: {c.why}" for c in in_mix]
@@ -130,12 +134,15 @@ def format_recommendation(rec: Recommendation, sens: Sensitivity | None = None) 
         "name",
         "fit",
         "in_mix",
+        "action",
         "cadence_level",
         "posts_per_week",
         "hours_total",
         "why",
     ]
-    lines.append(_frame_text(channels_frame(rec)[cols], "table"))
+    table = channels_frame(rec)
+    table["action"] = [Action(v).label if v else "" for v in table["action"]]
+    lines.append(_frame_text(table[cols], "table"))
     out = [c for c in rec.channels if not c.in_mix and c.why_not is not None]
     if out:
         lines += ["", "Why not (the best mix that includes each channel left out):"]
