@@ -20,11 +20,21 @@ from .core.tables import (
     why_not_text,
 )
 from .core.vocab import Action, Activity, Goal, Role, posts_phrase
+from .today_commands import cmd_calendar, cmd_import_analytics
 
 if TYPE_CHECKING:  # pandas is imported where a frame is printed: `advisor report` never pays
     import pandas as pd
 
-__all__ = ["cmd_catalog", "cmd_compare", "cmd_gui", "cmd_recommend", "cmd_report", "cmd_validate"]
+__all__ = [
+    "cmd_calendar",
+    "cmd_catalog",
+    "cmd_compare",
+    "cmd_gui",
+    "cmd_import_analytics",
+    "cmd_recommend",
+    "cmd_report",
+    "cmd_validate",
+]
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
