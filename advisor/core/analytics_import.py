@@ -22,7 +22,14 @@ from .knowledge import Catalog
 from .plan import Plan
 from .safe_io import read_user_bytes
 
-__all__ = ["MAP_FIELDS", "FileRead", "ImportResult", "import_analytics", "read_export"]
+__all__ = [
+    "MAP_FIELDS",
+    "FileRead",
+    "ImportResult",
+    "export_columns",
+    "import_analytics",
+    "read_export",
+]
 
 MAP_FIELDS = ("date", "channel", "followers", "inbound", "posts")
 _HEADER_SEARCH_ROWS = 10  # some exports put a title or a date range above the header row
@@ -140,7 +147,7 @@ def read_export(
     mapping = mapping or {}
     found = _find_header(rows, mapping, channel)
     if found is None:
-        raise AdvisorInputError.single(name, "header", _no_date_message(mapping))
+        raise AdvisorInputError.single(name, "column names", _no_date_message(mapping))
     at, fmt = found
     reader = RowReader(name, fmt, rows[at], catalog, posts_column=mapping.get("posts"))
     kept = reader.read(rows[at + 1 :], first_line=at + 2)
@@ -154,14 +161,22 @@ def read_export(
     return summary, [_Row(*k) for k in kept]
 
 
+def export_columns(path: str | Path) -> list[str]:
+    """The column names of an export (its first row with two or more names), for a mapping."""
+    name = str(path)
+    rows = _rows(_decode(name, read_user_bytes(path, what="analytics export")))
+    head = next((r for r in rows[:_HEADER_SEARCH_ROWS] if sum(bool(c.strip()) for c in r) > 1), [])
+    return [c.strip() for c in head if c.strip()]
+
+
 def _no_date_message(mapping: dict[str, str]) -> str:
     if mapping.get("date"):
         return f"no column named {mapping['date']!r} in the first {_HEADER_SEARCH_ROWS} rows"
     known = "; ".join(f"{f.name} ({', '.join(f.markers[0])})" for f in FORMATS)
     return (
         "not a recognised analytics export: no date column found. Recognised exports and "
-        f"their columns: {known}. For another layout name the columns: "
-        "--map date=COLUMN [--map channel=COLUMN] [--channel ID]"
+        f"their columns: {known}. For another layout, name its date and channel columns "
+        "(on the command line: --map date=COLUMN --map channel=COLUMN, or --channel ID)"
     )
 
 

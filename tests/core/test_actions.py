@@ -103,7 +103,7 @@ def test_phrases_are_plain(catalog) -> None:
     rec = recommend(load_plan(B2B), None, catalog)
     phrases = {c.id: action_phrase(c) for c in rec.channels}
     assert phrases["linkedin"] == "Grow: from 3 a week to 4 a week"
-    assert phrases["instagram"].startswith("Wind down")
+    assert phrases["tiktok"].startswith("Wind down")
     assert all("_" not in p for p in phrases.values())
 
 
@@ -111,15 +111,15 @@ def test_cli_table_csv_json(capsys) -> None:
     assert main(["recommend", B2B]) == 0
     out = capsys.readouterr().out
     assert "Against today: the team spends 18.0 h/week" in out
-    assert "Winding down Instagram over 4 weeks" in out and "Wind down" in out
+    assert "Winding down TikTok over 4 weeks" in out and "Wind down" in out
     assert main(["recommend", B2B, "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     by_name = {r["name"]: r for r in rows}
-    assert by_name["Instagram"]["action"] == "stop"
+    assert by_name["TikTok"]["action"] == "stop"
     assert by_name["LinkedIn"]["posts_today"] == "3.0"
-    assert by_name["Instagram"]["hours_today"] == "3.0"
+    assert by_name["TikTok"]["hours_today"] == "3.0"
     assert main(["recommend", B2B, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["hours_today"] == pytest.approx(18.0)
     assert {c["action"] for c in data["channels"]} <= {a.value for a in Action}
-    assert data["wind_down"][0]["id"] == "instagram"
+    assert data["wind_down"][0]["id"] == "tiktok"
