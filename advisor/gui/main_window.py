@@ -26,6 +26,7 @@ from .overlay import edit_figure
 from .profile_form import FIELD_LABELS, ProfileForm
 from .rec_view import RecommendationView
 from .recovery import Autosaver
+from .scenario_control import ScenarioControl
 from .scenario_panel import ScenarioPanel
 from .sensitivity_control import SensitivityControl
 from .sensitivity_view import SensitivityView
@@ -158,10 +159,13 @@ class MainWindow(QMainWindow):
         f.sig_clear_overrides.connect(lambda: self._run(operations.clear_scenario_changes, d))
         s = self.scenarios
         s.sig_selected.connect(d.select_scenario)
-        s.sig_add.connect(lambda: self._run(operations.add_scenario, d))
-        s.sig_duplicate.connect(lambda: self._run(operations.duplicate_scenario, d))
+        self.scenario_control = ScenarioControl(
+            doc=d, form=f, notice=f.notice, status=self.statusBar(), run=self._run, parent=self
+        )
+        s.sig_add.connect(self.scenario_control.add)
+        s.sig_duplicate.connect(self.scenario_control.duplicate)
         s.sig_rename.connect(lambda o, n: self._run(operations.rename_scenario, d, old=o, new=n))
-        s.sig_delete.connect(lambda n: self._run(operations.delete_scenario, d, name=n))
+        s.sig_delete.connect(self.scenario_control.delete)
         s.sig_move.connect(lambda n, k: self._run(operations.move_scenario, d, name=n, step=k))
         s.sig_describe.connect(
             lambda n, t: self._run(operations.set_scenario_description, d, name=n, description=t)
@@ -192,11 +196,14 @@ class MainWindow(QMainWindow):
             op = operations.set_scenario_field
         else:
             op = operations.set_profile_field
+            self.scenario_control.watch_shared_edit()
         label = FIELD_LABELS.get(field)
         done = self._run(op, self.doc, field=field, value=value, key=key or None, label=label)
         self._note_still_overridden(done, field, value)
 
     def _on_presence_edited(self, channel: str, presence: object, rename_to: object) -> None:
+        if not self.form.scenario_only:
+            self.scenario_control.watch_shared_edit()
         done = self._run(
             operations.edit_presence,
             self.doc,
@@ -347,6 +354,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.sensitivity.shutdown()
+        self.scenario_control.shutdown()
         self.files.exporter.shutdown()  # a cancelled export leaves no file behind
         self.files.autosaver.discard()  # a clean close leaves no recovery file
         self.save_geometry()

@@ -31,6 +31,7 @@ from ..core.plan import CompanyProfile, Scenario
 from ..core.vocab import AGE_BANDS, Format, Goal, Market, Regime, Segment
 from .field_marks import FieldMarks, override_paths, presence_text, scope_note_html
 from .form_widgets import DefaultableSpin, NotesEdit, VoiceSlider, WeightGroup, spin
+from .notice_bar import NoticeBar
 from .presence_table import PresenceTable
 from .scope_bar import ScopeBar
 
@@ -123,6 +124,8 @@ class ProfileForm(QWidget):
         outer.setContentsMargins(4, 4, 4, 0)
         outer.setSpacing(4)
         outer.addWidget(self.scope)
+        self.notice = NoticeBar()  # what an edit did beyond this screen, with Undo
+        outer.addWidget(self.notice)
         outer.addWidget(self.scroller, 1)
         self.scope.sig_scope_changed.connect(self._on_scope_changed)
         self.scope.sig_clear_all.connect(self.sig_clear_overrides)

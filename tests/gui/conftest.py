@@ -94,4 +94,5 @@ def _stop_workers_of_every_window():
     for w in QApplication.topLevelWidgets():
         if isinstance(w, MainWindow):
             w.sensitivity.shutdown()
+            w.scenario_control.shutdown()
             w.files.exporter.shutdown()
