@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import AdvisorInputError, Problem, problems_from_validation
 from .knowledge import ESTIMATE, Catalog, iter_figures
 from .plan import Plan
+from .plan_yaml import plan_yaml
 
 __all__ = [
     "catalog_path",
@@ -182,15 +183,18 @@ def dump_plan(plan: Plan) -> str:
     return yaml.safe_dump(plan.model_dump(mode="json"), sort_keys=False, allow_unicode=True)
 
 
-def save_plan(plan: Plan, path: str | Path) -> None:
-    """Write the plan atomically: to a temporary file beside it, then rename over."""
+def save_plan(plan: Plan, path: str | Path, *, original: str | None = None) -> str:
+    """Write the plan atomically: to a temporary file beside it, then rename over. YAML keeps
+    the comments and layout of ``original``, the text the plan was read from (plan_yaml).
+    Returns the text written."""
     p = Path(path)
     text = (
         json.dumps(plan.model_dump(mode="json"), indent=2)
         if p.suffix == ".json"
-        else dump_plan(plan)
+        else plan_yaml(plan, original)
     )
     atomic_write_text(p, text)
+    return text
 
 
 def atomic_write_text(path: Path, text: str) -> None:

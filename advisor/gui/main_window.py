@@ -284,8 +284,7 @@ class MainWindow(QMainWindow):
         self.profile_dock.setWindowTitle(f"Company profile — {scope}")
 
     def _update_title(self) -> None:
-        name = self.doc.path.name if self.doc.path else "Untitled"
-        self.setWindowTitle(f"{name}[*] — Channel Advisor")
+        self.setWindowTitle(f"{self.doc.display_name}[*] — Channel Advisor")
         self.setWindowModified(self.doc.modified)
 
     def _recompute(self) -> None:
