@@ -7,6 +7,7 @@ Every change goes through the undo stack as a command holding the plan before an
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -51,7 +52,9 @@ class PlanDocument(QObject):
         self._modified = False
         self._text = text
         self._template = template
-        self.auto_named: set[str] = set()  # scenarios named by the app, not yet by the user
+        # Scenarios the app named, not yet the user: the profile each started from, by name
+        # (see scenario_ops.auto_name).
+        self.auto_named: dict[str, dict[str, Any]] = {}
 
     # --- state -----------------------------------------------------------------------------
     @property
@@ -171,7 +174,9 @@ class PlanEdit(QUndoCommand):
         key: str | None = None,
         scenario: str | None = None,
     ) -> None:
-        super().__init__(text)
+        # After the line break: the Undo menu's text, where "&" must be doubled to show
+        # ("Recruiting & employer brand"); before it: the step as the undo history shows it.
+        super().__init__(f"{text}\n{text.replace('&', '&&')}")
         self._doc = doc
         self._before = doc.plan
         self._after = after

@@ -18,6 +18,7 @@ from . import dialogs
 from .config import add_recent, recent_files
 from .document import PlanDocument
 from .export_control import ExportControl
+from .plain_errors import file_error
 from .recovery import Autosaver
 
 if TYPE_CHECKING:
@@ -152,7 +153,9 @@ class FileController(QObject):
         try:
             text = save_plan(self._doc.plan, path, original=self._doc.source_text)
         except OSError as exc:
-            dialogs.show_message(self._window, "Save failed", f"Could not save {path}: {exc}")
+            dialogs.show_error(
+                self._window, "The plan was not saved", file_error(exc, path), str(exc)
+            )
             return False
         self._doc.mark_saved(path.resolve(), None if path.suffix.lower() == ".json" else text)
         self.autosaver.discard()
@@ -201,7 +204,9 @@ class FileController(QObject):
         try:
             atomic_write_text(path, channels_frame(rec).to_csv(index=False))
         except OSError as exc:
-            dialogs.show_message(self._window, "Export failed", f"Could not write {path}: {exc}")
+            dialogs.show_error(
+                self._window, "The CSV file was not written", file_error(exc, path), str(exc)
+            )
             return
         self._window.statusBar().showMessage(f"Exported {path}", 4000)
 

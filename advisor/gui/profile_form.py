@@ -26,24 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.field_names import FORMAT_NAMES, MARKET_NAMES, REGIME_NAMES
 from ..core.knowledge import Catalog
 from ..core.plan import CompanyProfile, Scenario
-from ..core.vocab import AGE_BANDS, Format, Goal, Market, Regime, Segment
+from ..core.vocab import AGE_BANDS, Format, Goal, Segment
 from .field_marks import FieldMarks, override_paths, presence_text, scope_note_html
 from .form_widgets import DefaultableSpin, NotesEdit, VoiceSlider, WeightGroup, spin
 from .notice_bar import NoticeBar
 from .presence_table import PresenceTable
 from .scope_bar import ScopeBar
 
-__all__ = ["FIELD_LABELS", "ProfileForm"]
-
-FIELD_LABELS = {
-    "followers": "followers (other channels)",
-    "answer_share": "messages answered",
-    "value_threshold": "value threshold",
-    "response_hours": "response time",
-}
-"""How an undo step names a field whose id does not read well."""
+__all__ = ["ProfileForm"]
 
 _THRESHOLD_TIP = (
     "Points of goal coverage a channel, or a higher cadence on a channel, must add per "
@@ -56,24 +49,9 @@ _ANSWER_TIP = (
     "engagement hours of every channel"
 )
 
-_MARKETS = {
-    Market.b2b: "Business to business (B2B)",
-    Market.b2c: "Business to consumer (B2C)",
-    Market.both: "Both B2B and B2C",
-}
-_REGIMES = {
-    Regime.none: "Not regulated",
-    Regime.financial: "Financial services",
-    Regime.health: "Health care",
-    Regime.public_sector: "Public sector",
-}
-_FORMATS = {
-    Format.text: "Text",
-    Format.image: "Images",
-    Format.short_video: "Short video",
-    Format.long_video: "Long video",
-    Format.live: "Live streams",
-}
+_MARKETS = MARKET_NAMES
+_REGIMES = REGIME_NAMES
+_FORMATS = FORMAT_NAMES
 
 
 class ProfileForm(QWidget):

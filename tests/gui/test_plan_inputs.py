@@ -28,7 +28,7 @@ def test_messages_answered_default_and_value_then_undo(open_window, qtbot):
     assert blocker.args[0].hours_per_week < before
     assert not widget.spin.isEnabled()
     assert widget.spin.value() == 20
-    assert window.undo_action.text() == "&Undo Change messages answered"
+    assert window.undo_action.text() == "&Undo Set Messages answered to the default"
     window.undo_action.trigger()
     assert window.doc.plan.profile.answer_share == 0.5
     assert not widget.default_box.isChecked()
