@@ -172,15 +172,23 @@ def _label(names: dict[Any, str], enum: Any, value: Any) -> str:
         return str(value)
 
 
-def describe_changes(before: dict[str, Any], after: dict[str, Any], *, most: int = 2) -> str:
+def describe_changes(
+    before: dict[str, Any],
+    after: dict[str, Any],
+    *,
+    most: int = 2,
+    channels: dict[str, str] | None = None,
+) -> str:
     """What differs between two profiles (model dumps) in a few words, for naming a what-if:
-    "People 3 → 5", "People 3 → 5, Tool budget $600 a month → $900 a month"."""
+    "People 3 → 5", "People 3 → 5, Instagram added". ``channels``: channel names by id."""
     parts = []
     for field, new in after.items():
         old = before.get(field)
-        if old == new or field == "presence":
+        if old == new:
             continue
-        if isinstance(new, dict) and isinstance(old, dict):
+        if field == "presence" and isinstance(new, dict) and isinstance(old, dict):
+            parts += _presence_changes(old, new, channels or {})
+        elif isinstance(new, dict) and isinstance(old, dict):
             parts += [
                 f"{field_name(field, k)} {value_text(field, old.get(k))} → {value_text(field, v)}"
                 for k, v in new.items()
@@ -188,7 +196,12 @@ def describe_changes(before: dict[str, Any], after: dict[str, Any], *, most: int
             ]
         else:
             parts.append(f"{field_name(field)} {value_text(field, old)} → {value_text(field, new)}")
-    if after.get("presence") != before.get("presence"):
-        parts.append("Today's channels changed")
     more = len(parts) - most
     return ", ".join(parts[:most]) + (f" and {more} more" if more > 0 else "")
+
+
+def _presence_changes(old: dict[str, Any], new: dict[str, Any], names: dict[str, str]) -> list:
+    added = [f"{names.get(c, c)} added" for c in new if c not in old]
+    dropped = [f"{names.get(c, c)} dropped" for c in old if c not in new]
+    changed = [f"{names.get(c, c)} figures changed" for c in new if c in old and old[c] != new[c]]
+    return added + dropped + changed

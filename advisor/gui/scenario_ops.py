@@ -140,7 +140,8 @@ def auto_name(doc: PlanDocument, scenario: Scenario) -> str | None:
     base = doc.auto_named.get(scenario.name)
     if base is None:
         return None
-    what = describe_changes(base, _profile_of(doc, scenario))
+    names = {p.id: p.name for p in doc.catalog.platforms}
+    what = describe_changes(base, _profile_of(doc, scenario), channels=names)
     if not what:
         return None
     name = unique_name(doc.plan, what, but=scenario.name)

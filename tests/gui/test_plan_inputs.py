@@ -126,7 +126,7 @@ def test_presence_in_scenario_mode(open_window, qtbot):
     assert table.model.is_overridden(row)
     assert table.model.index(row, 0).data().endswith("Instagram")
     note = window.form.scope_note.text()
-    assert "channels Instagram = 12,000 followers (shared not listed" in note
+    assert "Today's channels: Instagram = 12,000 followers (shared not listed" in note
     # A scenario cannot drop a channel the shared profile lists: refused, nothing changes.
     table.view.selectRow(table.model.row_of("linkedin"))
     table.btn_remove.click()

@@ -58,7 +58,7 @@ def test_goal_weight_in_scenario_mode_stores_only_that_goal(open_window):
     assert window.doc.plan.profile.goals["thought_leadership"] == 8
     assert window.form.marks.is_marked("goals.thought_leadership")
     assert not window.form.marks.is_marked("goals.lead_generation")
-    assert "goals recruiting = 9" in window.form.scope_note.text()
+    assert "Recruiting &amp; employer brand goal weight = 9" in window.form.scope_note.text()
 
 
 def test_undo_redo_of_a_scenario_override(open_window):
@@ -115,7 +115,7 @@ def test_shared_edit_of_an_overridden_field_keeps_the_mark(open_window):
     assert window.doc.scenario().changes == {"people": 6}
     assert window.form.people.value() == 6
     assert window.form.marks.is_marked("people")
-    assert "still overrides people" in window.statusBar().currentMessage()
+    assert "still overrides People," in window.statusBar().currentMessage()
 
 
 def test_invalid_scenario_value_is_refused(open_window):
