@@ -127,3 +127,46 @@ def test_a_failed_save_says_why_and_keeps_the_work(open_window, tmp_path, dialog
     assert text == f"Part of {blocker / 'plan.yaml'} is a file, not a folder."
     assert details  # the system's message, behind Show Details
     assert window.doc.modified
+
+
+def test_every_control_of_the_form_and_scenario_panel_has_a_tooltip(open_window):
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QSlider,
+        QWidget,
+    )
+
+    controls = (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QSlider,
+        QAbstractItemView,
+    )
+    parts = (QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit)  # their own insides
+
+    def inside_another(widget, root) -> bool:
+        parent = widget.parent()
+        while parent is not None and parent is not root:
+            if isinstance(parent, parts):
+                return True
+            parent = parent.parent()
+        return False
+
+    window = open_window("local_restaurant.yaml")  # an empty industry field, a default value
+    missing = []
+    for root in (window.form, window.scenarios):
+        for widget in root.findChildren(QWidget):
+            is_control = isinstance(widget, controls) and not inside_another(widget, root)
+            if is_control and not widget.toolTip():
+                name = widget.text() if isinstance(widget, QAbstractButton) else ""
+                missing.append(f"{type(widget).__name__} {widget.objectName()} {name}")
+    assert len(window.form.findChildren(QSlider)) > 10
+    assert missing == []
