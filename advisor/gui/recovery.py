@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ..core.loading import atomic_write_text
 from ..core.plan import Plan
 from .document import PlanDocument
+from .plain_errors import file_error
 
 __all__ = ["Autosaver", "Recovered", "read_recovery"]
 
@@ -83,7 +84,8 @@ class Autosaver(QObject):
         try:
             atomic_write_text(self.path, json.dumps(data, indent=1))
         except OSError as exc:  # a full disk or read-only config must not break editing
-            self.sig_failed.emit(f"Autosave failed ({exc}); save your work with File > Save.")
+            why = file_error(exc, self.path)
+            self.sig_failed.emit(f"Autosave failed: {why} Save your work with File > Save.")
             return
         self.sig_written.emit(str(self.path))
 
