@@ -38,6 +38,7 @@ def test_each_sample_export(capsys, tmp_path, sample, channel, posts_per_week, l
     )
     assert code == 0, err
     assert layout in out and f"wrote {out_plan}" in out
+    assert "# the channels run today" in out_plan.read_text()  # the plan's comments kept
     before = load_plan(PLAN).profile.presence
     after = load_plan(out_plan).profile.presence
     assert after[channel].posts_per_week == pytest.approx(posts_per_week)
