@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .core.errors import AdvisorInputError
@@ -292,9 +291,8 @@ def cmd_report(args: argparse.Namespace) -> str:
 
     cat = _catalog(args)
     plan = load_plan(args.plan)
-    out = Path(args.output)
-    write_report(plan, cat, out, scenario=args.scenario, file=args.plan)
-    return f"wrote {out}"
+    write_report(plan, cat, args.output, scenario=args.scenario, file=args.plan)
+    return f"wrote {args.output}"
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
