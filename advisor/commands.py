@@ -66,7 +66,7 @@ def cmd_recommend(args: argparse.Namespace) -> str:
         data = to_contract(rec)
         if sens is not None:
             data["sensitivity"] = sens.model_dump(mode="json")
-        return json.dumps(data, indent=2)
+        return json.dumps(data, indent=2, allow_nan=False)  # strict JSON: no NaN
     if args.format == "csv":
         return channels_frame(rec).to_csv(index=False)
     return format_recommendation(rec, sens)
@@ -180,7 +180,7 @@ def cmd_calibration(args: argparse.Namespace) -> int:
 
     results = run_calibration(_catalog(args))
     if args.format == "json":
-        print(json.dumps([r.as_dict() for r in results], indent=2))
+        print(json.dumps([r.as_dict() for r in results], indent=2, allow_nan=False))
     else:
         print(format_calibration(results))
     return 0 if all(r.passed for r in results) else 1
