@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from ..core.errors import Problem
 from ..core.field_names import path_name
 from ..core.plan import CompanyProfile, Plan, Presence, Scenario
+from ..core.safe_io import FileWriteError
 
 __all__ = ["file_error", "plain_message", "problem_text"]
 
@@ -92,6 +93,9 @@ _OS_ERRORS = {
 def file_error(exc: OSError, path: Path) -> str:
     """Why ``path`` could not be written, in words (about the file the user chose, not the
     temporary file beside it that the error may name)."""
+    if isinstance(exc, FileWriteError) and exc.problems:
+        # the safe writer's refusals are already in words (and name the real folder)
+        return f"{path} could not be written: {exc.problems[0].message}."
     template = _OS_ERRORS.get(exc.errno or 0)
     if template is None:
         reason = exc.strerror or str(exc)

@@ -124,7 +124,9 @@ def test_a_failed_save_says_why_and_keeps_the_work(open_window, tmp_path, dialog
     assert not window.files.save_to(blocker / "plan.yaml")
     title, text, details = dialogs["errors"][-1]
     assert title == "The plan was not saved"
-    assert text == f"Part of {blocker / 'plan.yaml'} is a file, not a folder."
+    assert (
+        text == f"{blocker / 'plan.yaml'} could not be written: {blocker} is a file, not a folder."
+    )
     assert details  # the system's message, behind Show Details
     assert window.doc.modified
 
