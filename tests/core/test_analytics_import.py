@@ -195,3 +195,26 @@ def test_posts_without_an_address_are_never_merged(capsys, tmp_path) -> None:
     assert code == 0 and "28 posts from 01 Oct 2026 to 14 Oct 2026 (14 days)" in out
     assert load_plan(out_plan).profile.presence["facebook"].posts_per_week == pytest.approx(14.0)
     assert "under four weeks" in out
+
+
+def test_an_account_level_export_with_posts_per_row(capsys, tmp_path) -> None:
+    export = tmp_path / "daily.csv"
+    rows = "".join(f"2026-11-{d:02d};{d % 2};{3000 + d}\n" for d in range(1, 29))
+    export.write_text("Day;Posts published;Audience\n" + rows, encoding="utf-8")  # ';' as Excel
+    out_plan = tmp_path / "new.yaml"
+    args = ["--map", "date=Day", "--map", "posts=Posts published", "--map", "followers=Audience"]
+    code, out, err = run(
+        capsys,
+        "import-analytics",
+        PLAN,
+        str(export),
+        *args,
+        "--channel",
+        "threads",
+        "-o",
+        str(out_plan),
+    )
+    assert code == 0, err
+    threads = load_plan(out_plan).profile.presence["threads"]
+    assert threads.posts_per_week == pytest.approx(14 / 28 * 7)  # odd days post once
+    assert threads.followers == 3028  # the latest day's audience
