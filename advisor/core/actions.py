@@ -19,6 +19,8 @@ from .vocab import Action, Activity, Level, Regime, posts_phrase
 if TYPE_CHECKING:
     from .engine import Prepared
 
+RULED_OUT = "the scenario rules it out"
+
 __all__ = [
     "action_phrase",
     "channel_action",
@@ -60,16 +62,24 @@ def today_hours(
     return sum(hours.values()), True
 
 
-def wind_down(p: Platform, prof: CompanyProfile, a: Assumptions, stay: list[str]) -> WindDown:
+def wind_down(
+    p: Platform, prof: CompanyProfile, a: Assumptions, stay: list[str], why: str = ""
+) -> WindDown:
     """Leaving channel p: announce, point followers to ``stay`` (names), keep answering for
-    the wind-down weeks, archive first when regulated; with the hours it takes."""
+    the wind-down weeks, archive first when regulated; with the hours it takes. ``why``: why
+    the plan leaves it, said first so the following given up is weighed against it."""
     weeks = a.wind_down_weeks.v
     quiet = channel_hours(p, prof, a, 0.0)  # no new posts: what still comes in, and mentions
     weekly = quiet[Activity.engage] + quiet[Activity.listen]
     regulated = prof.regulated is not Regime.none
     one_off = a.wind_down_announce_hours.v + (a.wind_down_archive_hours.v if regulated else 0.0)
     where = ", ".join(stay) if stay else "your website"
+    followers = prof.followers_on(p.id)
+    reason = f" because {why}" if why else ""
+    hint = "" if why == RULED_OUT else " Forcing it into the mix shows what keeping it would cost."
     steps = [
+        f"Decide it knowingly: {followers:,.0f} people follow {p.name} today; the plan leaves "
+        f"it{reason}.{hint}",
         f"Announce on {p.name} that you are leaving it: a month, two weeks and two days before "
         "you stop, with the notice pinned.",
         f"Point followers to where you stay: {where} (in the notices and the profile).",
@@ -117,9 +127,18 @@ def with_actions(prep: Prepared, rec: Recommendation) -> Recommendation:
             "hours_today": hours_today,
             "hours_delta": mix_hours - hours_today,
             "hours_today_estimated": [cid for cid, (_, est) in today.items() if est],
-            "wind_down": [wind_down(cat.platform(cid), prof, a, stay) for cid in leaving],
+            "wind_down": [
+                wind_down(cat.platform(cid), prof, a, stay, _why_out(prep, channels, cid))
+                for cid in leaving
+            ],
         }
     )
+
+
+def _why_out(prep: Prepared, channels: list[ChannelResult], cid: str) -> str:
+    if cid in prep.scenario.force_out:
+        return RULED_OUT
+    return next((c.excluded_because for c in channels if c.id == cid), "")
 
 
 def _with_action(

@@ -59,6 +59,8 @@ def test_example_shows_keep_start_stop_and_grow(catalog) -> None:
     mix_hours = sum(rec.channel(cid).total_hours for cid in rec.mix)
     assert rec.hours_delta == pytest.approx(mix_hours - given)
     assert [w.id for w in rec.wind_down] == [c.id for c in rec.channels if c.action is Action.stop]
+    for w in rec.wind_down:  # why the plan leaves it comes first, with the way to test it
+        assert rec.channel(w.id).excluded_because in w.steps[0] and "Forcing it" in w.steps[0]
 
 
 def test_wind_down_regulated_adds_archive(catalog) -> None:
@@ -80,6 +82,8 @@ def test_wind_down_regulated_adds_archive(catalog) -> None:
     assert not any("archive" in s for s in x.steps)
     assert any("archive" in s for s in x_reg.steps)
     assert any("X (Twitter)" in s for s in x.steps)
+    assert x.steps[0].startswith("Decide it knowingly: 4,000 people follow X (Twitter) today")
+    assert "the scenario rules it out" in x.steps[0] and "Forcing" not in x.steps[0]
 
 
 def test_hours_today_estimated_when_not_given(catalog) -> None:
