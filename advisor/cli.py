@@ -5,7 +5,7 @@
     advisor compare PLAN [--format table|json|csv] [--baseline NAME]
     advisor validate FILE
     advisor catalog [--platforms|--tools] [--figures] [--format table|json|csv]
-    advisor report PLAN -o FILE.pdf [--scenario NAME]
+    advisor report PLAN -o FILE.pdf [--scenario NAME] [--summary]
 
 Bad input prints every problem (file, field, line, value, what is allowed) and exits with 2.
 """
@@ -64,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("plan")
     p.add_argument("-o", "--output", required=True, help="PDF file to write")
     p.add_argument("--scenario", help="scenario name (default: the first)")
+    p.add_argument(
+        "--summary", action="store_true", help="one page: the decision alone, for a board pack"
+    )
     p = sub.add_parser("gui", parents=[common], help="open the desktop app")
     p.add_argument("plan", nargs="?")
     return ap

@@ -293,8 +293,9 @@ def cmd_report(args: argparse.Namespace) -> str:
     cat = _catalog(args)
     plan = load_plan(args.plan)
     out = Path(args.output)
-    write_report(plan, cat, out, scenario=args.scenario, file=args.plan)
-    return f"wrote {out}"
+    summary = getattr(args, "summary", False)
+    write_report(plan, cat, out, scenario=args.scenario, file=args.plan, summary=summary)
+    return f"wrote {out}" + (" (one-page summary)" if summary else "")
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt
+from PySide6.QtCore import QByteArray, qVersion, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -35,9 +35,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-from .. import charts
+from .. import charts, fonts
 from .markup import chart_token, to_html
 from .model import Chart, Report
+from .pdfmeta import with_info
 from .progress import Progress
 
 __all__ = ["DPI", "chart_svg", "ensure_app", "render_pdf"]
@@ -82,7 +83,9 @@ def chart_svg(spec: Chart) -> bytes:
     draw = CHARTS.get(spec.kind)
     if draw is None:
         raise ValueError(f"unknown chart {spec.kind!r}; known: {', '.join(sorted(CHARTS))}")
-    with matplotlib.rc_context({"svg.fonttype": "none", "font.family": [FONT]}):
+    fonts.configure()
+    # Qt shapes and orders the SVG's text itself, so it gets the text as typed.
+    with matplotlib.rc_context({"svg.fonttype": "none"}), fonts.logical_text():
         fig = charts.new_figure(spec.width, spec.height)
         draw(fig.add_subplot(), *spec.args, **spec.kwargs)
         _layout_once(fig)
@@ -195,26 +198,34 @@ def _insert_charts(doc: QTextDocument, n: int) -> None:
         cur.insertText("\ufffc", fmt)
 
 
-def _header(painter: QPainter, writer: QPdfWriter, body: QRectF, left: str, right: str) -> None:
+def _header(painter: QPainter, writer: QPdfWriter, body: QRectF, report: Report, right: str) -> None:
+    """Company, then scenario at the left, page N of M at the right. Each name is drawn in
+    its own box: laid out as one string, an Arabic company name would make the whole line
+    right-to-left and swap places with the scenario."""
     font = _font(7.5)
     painter.setFont(font)
     painter.setPen(QColor("#666666"))
     fm = QFontMetricsF(font, writer)
-    y = body.top() - _mm(5)
-    right_w = fm.horizontalAdvance(right)
-    text = fm.elidedText(left, Qt.TextElideMode.ElideRight, body.width() - right_w - _mm(6))
-    painter.drawText(
-        QRectF(body.left(), y - fm.height(), body.width(), fm.height()),
-        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-        text,
-    )
-    painter.drawText(
-        QRectF(body.left(), y - fm.height(), body.width(), fm.height()),
-        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
-        right,
-    )
+    y = body.top() - _mm(5) - fm.height()
+    room = body.width() - fm.horizontalAdvance(right) - _mm(6)
+    sep = " · "
+    company = fm.elidedText(report.company, Qt.TextElideMode.ElideRight, room * 0.55)
+    x = body.left()
+    for text in (company, sep):
+        _text(painter, QRectF(x, y, room, fm.height()), text)
+        x += fm.horizontalAdvance(text)
+    scenario = fm.elidedText(report.scenario, Qt.TextElideMode.ElideRight, body.left() + room - x)
+    _text(painter, QRectF(x, y, body.left() + room - x, fm.height()), scenario)
+    _text(painter, QRectF(body.left(), y, body.width(), fm.height()), right, right_align=True)
+    y += fm.height() + _mm(1.2)
     painter.setPen(QPen(QColor("#c8d0d8"), _mm(0.25)))
-    painter.drawLine(QPointF(body.left(), y + _mm(1.2)), QPointF(body.right(), y + _mm(1.2)))
+    painter.drawLine(QPointF(body.left(), y), QPointF(body.right(), y))
+
+
+def _text(painter: QPainter, box: QRectF, text: str, *, right_align: bool = False) -> None:
+    """One run of text in its box; its own direction inside, the box's place outside."""
+    side = Qt.AlignmentFlag.AlignRight if right_align else Qt.AlignmentFlag.AlignLeft
+    painter.drawText(box, int(side | Qt.AlignmentFlag.AlignBottom), text)
 
 
 def _paint(report: Report, target: str, progress: Progress) -> int:
@@ -241,7 +252,7 @@ def _paint(report: Report, target: str, progress: Progress) -> int:
             if i and not writer.newPage():
                 raise OSError(f"cannot add page {i + 1} to {target}")
             if i:
-                _header(painter, writer, body, report.running_header, f"page {i + 1} of {pages}")
+                _header(painter, writer, body, report, f"page {i + 1} of {pages}")
             painter.save()
             painter.translate(body.left(), body.top() - i * body.height())
             doc.drawContents(painter, QRectF(0, i * body.height(), body.width(), body.height()))
@@ -257,9 +268,23 @@ def _writer(report: Report, target: str) -> QPdfWriter:
     writer.setResolution(DPI)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(0, 0, 0, 0))
-    writer.setTitle(f"{report.company} - {report.scenario}")
+    writer.setTitle(report.title)
+    writer.setAuthor(report.author)
     writer.setCreator("Channel Advisor")
     return writer
+
+
+def info(report: Report) -> dict[str, str]:
+    """The PDF's document information: title, author (the plan's prepared_by), subject,
+    keywords."""
+    return {
+        "Title": report.title,
+        "Author": report.author,
+        "Subject": report.subject,
+        "Keywords": ", ".join(k for k in report.keywords if k),
+        "Creator": "Channel Advisor",
+        "Producer": f"Qt {qVersion()}",
+    }
 
 
 def render_pdf(report: Report, path: str | Path, *, progress: Progress | None = None) -> int:
@@ -279,7 +304,7 @@ def render_pdf(report: Report, path: str | Path, *, progress: Progress | None = 
         data = Path(tmp).read_bytes()
         if not data.startswith(b"%PDF"):
             raise OSError(f"Qt did not write a PDF for {out}")
-        fixed = _spaces_not_tabs(data)
+        fixed = with_info(_spaces_not_tabs(data), info(report))
         if fixed != data:
             Path(tmp).write_bytes(fixed)
         os.replace(tmp, out)

@@ -4,16 +4,59 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from advisor.report import fmt
+
 EXAMPLE_DIR = Path(__file__).resolve().parents[2] / "resources" / "examples"
 MAIN_HEADINGS = [
-    "Executive summary",
+    "The decision",
     "Channels in the mix",
-    "Staffing",
     "Goal coverage",
     "What-if scenarios",
     "Robustness",
+    "Staffing",
     "Roles and policy",
     "Appendix: assumptions and figures",
 ]
 NASTY = '<b>Acme</b> & "Sons" <script>x</script>'
 WHY_NOT = "Why not the other channels"
+
+
+def squeezed(text: str) -> str:
+    """No whitespace at all: long strings may wrap anywhere."""
+    return "".join(text.split())
+
+
+def check_decision_page(page: str, rec, catalog) -> None:
+    """Page 1 (flattened text) states the engine's decision: the ask, hours, FTE, spare
+    capacity, cost a month and a year, each mix channel's cadence, hours and FTE, the tool
+    and its licence, and a risk or caveat; no internal names."""
+    flat = squeezed(page)
+    for number in (
+        f"{fmt.hours(rec.hours_per_week)} staff hours a week ({fmt.fte(rec.fte)} FTE)",
+        f"{fmt.money(rec.monthly_cost)} a month, {fmt.money(12 * rec.monthly_cost)} a year",
+        f"staff {fmt.money(rec.staff_cost)} + licences {fmt.money(rec.licence_cost)}",
+        f"Spare capacity {fmt.hours(max(rec.spare_hours_per_week, 0))} h",
+    ):
+        if rec.feasible and rec.spare_hours_per_week >= 0:
+            assert squeezed(number) in flat, number
+    wpm = catalog.assumptions.weeks_per_month.v
+    for cid in rec.mix:
+        c = rec.channel(cid)
+        assert c.cadence_level is not None
+        row = (
+            f"{c.name} {fmt.cadence(c.posts_per_week, wpm)} ({c.cadence_level.label}) "
+            f"{fmt.hours(c.total_hours)} {fmt.fte(c.total_hours / rec.productive_hours_per_fte)}"
+        )
+        assert squeezed(row) in flat, row
+    assert squeezed(f"Total {fmt.hours(rec.hours_per_week)} {fmt.fte(rec.fte)}") in flat
+    if rec.tool is not None:
+        seats = f"{rec.tool.seats} seat" + ("" if rec.tool.seats == 1 else "s")
+        licence = f"{rec.tool.name}, {seats}, {fmt.money(rec.tool.monthly_cost)} a month"
+        assert squeezed(licence) in flat, licence
+    else:
+        assert "Tool: None" in page
+    assert "Risk:" in page or "Caveat:" in page
+    if not rec.search.optimal:
+        assert "stopped at its time limit" in page
+    for internal in ("Level.", "Role.", "Ambition.", "Activity.", "_", "(s)"):
+        assert internal not in page
