@@ -152,7 +152,7 @@ def draw_coverage(ax: Axes, rec: Recommendation, weights: dict[Goal, float] | No
     goals = list(Goal)[::-1]
     vals = [rec.coverage[g] for g in goals]
     colors = ["#2f5d8a" if not weights or weights.get(g, 0) > 0 else "#b8c7d6" for g in goals]
-    labels = [g.label if not weights else f"{g.label} ({weights.get(g, 0):.0%})" for g in goals]
+    labels = [g.label if not weights else f"{g.label} ({weights.get(g, 0):.1%})" for g in goals]
     ax.barh(labels, vals, color=colors, height=0.6)
     for y, v in enumerate(vals):
         _label(ax, v, y, f"{v:.2f}")

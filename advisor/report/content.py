@@ -191,7 +191,7 @@ def spare_text(rec: Recommendation) -> tuple[str, str]:
     """The marketing team's spare capacity as (value, detail) for a key figure."""
     spare = rec.spare_hours_per_week
     if spare < -0.05:
-        return f"-{fmt.hours(-spare)} h", "over the marketing team's hours"
+        return f"{fmt.MINUS}{fmt.hours(-spare)} h", "over the marketing team's hours"
     return (
         f"{fmt.hours(max(spare, 0.0))} h",
         f"a week left free of the marketing team's {fmt.hours(rec.staff_hours_available)}",
@@ -444,16 +444,13 @@ def hours_table(c: ChannelResult) -> Table:
 
 def sources_text(inp: Inputs, p: Platform) -> str:
     from ..core.knowledge import iter_figures
+    from ..core.labels import source_citation
 
     figs = [f for _, f in iter_figures(p)]
-    ids = sorted({f.src for f in figs if not f.estimate})
+    ids = {f.src for f in figs if not f.estimate}
     est = sum(f.estimate for f in figs)
-    parts = []
-    for sid in ids:
-        s = inp.catalog.sources[sid]
-        parts.append(f"{s.title} ({s.date or 'undated'})")
-    cited = "; ".join(parts) if parts else "none"
+    cited = "; ".join(sorted(source_citation(inp.catalog, sid) for sid in ids)) or "none"
     return (
         f"{len(figs) - est} of {len(figs)} figures cite a source: {cited}. The other {est} "
-        "are estimates, listed in the appendix."
+        f"{'is an estimate' if est == 1 else 'are estimates'}, listed in the appendix."
     )

@@ -11,11 +11,12 @@ import io
 import os
 import re
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, qVersion, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt
+from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt, qVersion
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -36,6 +37,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from .. import charts, fonts
+from .keep import keep_together
 from .markup import chart_token, to_html
 from .model import Chart, Report
 from .pdfmeta import with_info
@@ -57,6 +59,7 @@ _app: QGuiApplication | None = None
 # same length, so the PDF's cross-reference offsets stay valid.
 _CMAP = re.compile(rb"begincmap.*?endcmap", re.S)
 _CMAP_LINE = re.compile(rb"^(<[0-9A-Fa-f]+>\s+(?:<[0-9A-Fa-f]+>\s+)?)(.*)$", re.M)
+_RADICAL = re.compile(rb"<(2F[0-9A-Da-d][0-9A-Fa-f])>")
 
 
 def ensure_app() -> None:
@@ -133,12 +136,22 @@ class _ChartObject(QPyTextObject):
 
 
 def _spaces_not_tabs(pdf: bytes) -> bytes:
-    """Map glyphs that Qt says are tabs to spaces in the ToUnicode CMaps (targets only)."""
+    """Map glyphs that Qt says are tabs to spaces in the ToUnicode CMaps (targets only), and
+    CJK glyphs it maps to a Kangxi radical (U+2F00-2FD5, which shares the glyph) to the
+    ideograph people type, so "食堂" copies and searches as "食堂"."""
 
     def line(m: re.Match[bytes]) -> bytes:
-        return m.group(1) + m.group(2).replace(b"<0009>", b"<0020>")
+        targets = m.group(2).replace(b"<0009>", b"<0020>")
+        if targets.startswith(b"["):
+            targets = _RADICAL.sub(_ideograph, targets)
+        return m.group(1) + targets
 
     return _CMAP.sub(lambda m: _CMAP_LINE.sub(line, m.group(0)), pdf)
+
+
+def _ideograph(m: re.Match[bytes]) -> bytes:
+    ch = unicodedata.normalize("NFKC", chr(int(m.group(1), 16)))
+    return b"<%04X>" % ord(ch) if len(ch) == 1 and ord(ch) <= 0xFFFF else m.group(0)
 
 
 def _mm(x: float) -> float:
@@ -179,11 +192,12 @@ def _document(
     cur = QTextCursor(doc)
     cur.beginEditBlock()
     try:
-        cur.insertFrame(frame)
+        body = cur.insertFrame(frame)
         cur.insertFragment(QTextDocumentFragment(parsed))
         _insert_charts(doc, n_charts)
     finally:
         cur.endEditBlock()
+    keep_together(doc, body, page.height())
     return doc
 
 
@@ -198,7 +212,9 @@ def _insert_charts(doc: QTextDocument, n: int) -> None:
         cur.insertText("\ufffc", fmt)
 
 
-def _header(painter: QPainter, writer: QPdfWriter, body: QRectF, report: Report, right: str) -> None:
+def _header(
+    painter: QPainter, writer: QPdfWriter, body: QRectF, report: Report, right: str
+) -> None:
     """Company, then scenario at the left, page N of M at the right. Each name is drawn in
     its own box: laid out as one string, an Arabic company name would make the whole line
     right-to-left and swap places with the scenario."""

@@ -35,20 +35,21 @@ def check_decision_page(page: str, rec, catalog) -> None:
         f"{fmt.hours(rec.hours_per_week)} staff hours a week ({fmt.fte(rec.fte)} FTE)",
         f"{fmt.money(rec.monthly_cost)} a month, {fmt.money(12 * rec.monthly_cost)} a year",
         f"staff {fmt.money(rec.staff_cost)} + licences {fmt.money(rec.licence_cost)}",
-        f"Spare capacity {fmt.hours(max(rec.spare_hours_per_week, 0))} h",
+        "Spare capacity",
+        f"{fmt.hours(max(rec.spare_hours_per_week, 0))} h",
     ):
         if rec.feasible and rec.spare_hours_per_week >= 0:
             assert squeezed(number) in flat, number
     wpm = catalog.assumptions.weeks_per_month.v
+    rows = []
     for cid in rec.mix:
         c = rec.channel(cid)
         assert c.cadence_level is not None
-        row = (
-            f"{c.name} {fmt.cadence(c.posts_per_week, wpm)} ({c.cadence_level.label}) "
-            f"{fmt.hours(c.total_hours)} {fmt.fte(c.total_hours / rec.productive_hours_per_fte)}"
-        )
-        assert squeezed(row) in flat, row
-    assert squeezed(f"Total {fmt.hours(rec.hours_per_week)} {fmt.fte(rec.fte)}") in flat
+        cadence = f"{fmt.cadence(c.posts_per_week, wpm)} ({c.cadence_level.label})"
+        fte = fmt.fte(c.total_hours / rec.productive_hours_per_fte)
+        rows.append((c.name, cadence, fmt.hours(c.total_hours), fte))
+    assert table_in(page, rows), rows
+    assert table_in(page, [("Total", fmt.hours(rec.hours_per_week), fmt.fte(rec.fte))])
     if rec.tool is not None:
         seats = f"{rec.tool.seats} seat" + ("" if rec.tool.seats == 1 else "s")
         licence = f"{rec.tool.name}, {seats}, {fmt.money(rec.tool.monthly_cost)} a month"
@@ -60,3 +61,12 @@ def check_decision_page(page: str, rec, catalog) -> None:
         assert "stopped at its time limit" in page
     for internal in ("Level.", "Role.", "Ambition.", "Activity.", "_", "(s)"):
         assert internal not in page
+
+
+def table_in(text: str, rows: list[tuple[str, ...]]) -> bool:
+    """The table's cells appear row by row or column by column (pdfminer reads narrow tables
+    either way), whitespace ignored."""
+    flat = squeezed(text)
+    by_row = "".join(squeezed(" ".join(r)) for r in rows)
+    columns = ["".join(squeezed(r[k]) for r in rows) for k in range(len(rows[0]))]
+    return by_row in flat or all(col in flat for col in columns)

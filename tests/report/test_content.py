@@ -75,7 +75,9 @@ def test_user_strings_are_escaped_in_the_html(catalog):
     assert all(html.count(chart_token(i)) == 1 for i in range(len(charts)))
 
 
-@pytest.mark.parametrize(("value", "text"), [(20409.4, "$20,409"), (-1200, "\u2212$1,200"), (0.2, "$0")])
+@pytest.mark.parametrize(
+    ("value", "text"), [(20409.4, "$20,409"), (-1200, "\u2212$1,200"), (0.2, "$0")]
+)
 def test_money(value, text):
     assert fmt.money(value) == text
 
