@@ -19,12 +19,22 @@ from .core.tables import (
     to_contract,
     why_not_text,
 )
-from .core.vocab import Activity, Goal, Role, posts_phrase
+from .core.vocab import Action, Activity, Goal, Role, posts_phrase
+from .today_commands import cmd_calendar, cmd_import_analytics
 
 if TYPE_CHECKING:  # pandas is imported where a frame is printed: `advisor report` never pays
     import pandas as pd
 
-__all__ = ["cmd_catalog", "cmd_compare", "cmd_gui", "cmd_recommend", "cmd_report", "cmd_validate"]
+__all__ = [
+    "cmd_calendar",
+    "cmd_catalog",
+    "cmd_compare",
+    "cmd_gui",
+    "cmd_import_analytics",
+    "cmd_recommend",
+    "cmd_report",
+    "cmd_validate",
+]
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
@@ -121,6 +131,10 @@ def format_recommendation(rec: Recommendation, sens: Sensitivity | None = None) 
             + ", ".join(f"{k.lower()} {v:.0f} h" for k, v in rec.setup_hours.items())
             + ")"
         )
+    from .core.actions import today_lines
+
+    if today := today_lines(rec):
+        lines += ["", *today]
     if in_mix:
         lines += ["", "Cadence per channel:"]
         lines += [f"  {c.name}: {c.why}" for c in in_mix]
@@ -130,12 +144,15 @@ def format_recommendation(rec: Recommendation, sens: Sensitivity | None = None) 
         "name",
         "fit",
         "in_mix",
+        "action",
         "cadence_level",
         "posts_per_week",
         "hours_total",
         "why",
     ]
-    lines.append(_frame_text(channels_frame(rec)[cols], "table"))
+    table = channels_frame(rec)
+    table["action"] = [Action(v).label if v else "" for v in table["action"]]
+    lines.append(_frame_text(table[cols], "table"))
     out = [c for c in rec.channels if not c.in_mix and c.why_not is not None]
     if out:
         lines += ["", "Why not (the best mix that includes each channel left out):"]

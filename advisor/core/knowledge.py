@@ -253,6 +253,9 @@ class Assumptions(_Strict):
     min_gain_per_1000_usd: goal-coverage points a channel (or a higher cadence) must add per
     USD 1,000 a month of staff time and licence it costs, or it is left out.
     fit_weights: weights of the fit contributions (goal, audience, voice, effort).
+    action_keep_band: how far (as a share) the recommended posts a week may sit from today's
+    and still be "keep".  wind_down_weeks / wind_down_announce_hours / wind_down_archive_hours:
+    leaving a channel today's presence runs: how long, the one-off notices, the archive export.
     """
 
     productive_hours_per_fte: Figure
@@ -282,6 +285,10 @@ class Assumptions(_Strict):
     min_gain_per_1000_usd: Figure
     fit_weights: dict[str, Figure]
     effort_reference_hours: Figure
+    action_keep_band: Figure
+    wind_down_weeks: Figure
+    wind_down_announce_hours: Figure
+    wind_down_archive_hours: Figure
 
     @model_validator(mode="after")
     def _ranges(self) -> Assumptions:

@@ -14,7 +14,7 @@ from ..core.engine import Prepared, build, prepare
 from ..core.errors import AdvisorInputError
 from ..core.explain import why_not_for
 from ..core.result import Recommendation, WhyNot
-from . import dialogs, operations
+from . import dialogs, operations, today_actions
 from .compare_view import CompareView
 from .config import settings
 from .document import PlanDocument
@@ -106,7 +106,9 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_menus(self) -> None:
-        self.files.build_menu(self.menuBar().addMenu("&File"))
+        file_menu = self.menuBar().addMenu("&File")
+        self.files.build_menu(file_menu)
+        today_actions.install(self, file_menu)  # Import analytics, Export calendar
         edit = self.menuBar().addMenu("&Edit")
         self.undo_action = self.doc.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)

@@ -67,7 +67,7 @@ def test_presence_table_shows_names_and_edits_one_undo_step_each(open_window, qt
     table = window.form.presence
     model = table.model
     names = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert names == ["LinkedIn", "X (Twitter)", "YouTube"]  # display names, not ids
+    assert names == ["LinkedIn", "X (Twitter)", "YouTube", "TikTok"]  # display names, not ids
     assert window.form.marks.widget("followers").text() == "Followers (other channels)"
     hours = window.recommendation.hours_per_week
     row = model.row_of("x")
@@ -106,11 +106,11 @@ def test_presence_add_remove_and_rename(open_window, qtbot):
     index = table.model.index(table.model.row_of("instagram"), 0)
     table.model.setData(index, "facebook")
     qtbot.waitUntil(lambda: "facebook" in window.doc.plan.profile.presence)
-    assert list(window.doc.plan.profile.presence) == ["linkedin", "x", "facebook"]
+    assert list(window.doc.plan.profile.presence) == ["linkedin", "x", "tiktok", "facebook"]
     assert window.undo_action.text() == "&Undo Change Instagram to Facebook in today's channels"
     for _ in range(3):
         window.undo_action.trigger()
-    assert list(window.doc.plan.profile.presence) == ["linkedin", "x", "youtube"]
+    assert list(window.doc.plan.profile.presence) == ["linkedin", "x", "youtube", "tiktok"]
 
 
 def test_presence_in_scenario_mode(open_window, qtbot):
