@@ -9,6 +9,7 @@ productive hours per FTE, the same conversion the engine uses for the total.
 from __future__ import annotations
 
 from ..charts import SHARED_LABEL
+from ..core.vocab import Action
 from . import fmt
 from .content import Inputs, headline, spare_text
 from .model import Chart, KeyFigures, Paragraph, Section, Table
@@ -54,27 +55,75 @@ def key_figures(inp: Inputs) -> KeyFigures:
     )
 
 
+def _today_known(inp: Inputs) -> bool:
+    """True when the plan says what the company runs today (so actions mean something)."""
+    return any(c.hours_today is not None for c in inp.rec.channels)
+
+
 def mix_table(inp: Inputs) -> Table:
-    """Each mix channel's cadence, hours a week and FTE, the job's shared hours, the total."""
+    """Each mix channel's cadence, hours a week and FTE (with the action and the change in
+    hours against today when the plan gives today's channels), the job's shared hours, the
+    channels to wind down, and the total."""
     rec = inp.rec
     per_fte = rec.productive_hours_per_fte
+    today = _today_known(inp)
 
-    def row(name: str, cadence: str, hours: float) -> tuple[str, str, str, str]:
-        return (name, cadence, fmt.hours(hours), fmt.fte(hours / per_fte))
+    def row(name: str, action: str, cadence: str, hours: float, change: str) -> tuple[str, ...]:
+        cells = (name, cadence, fmt.hours(hours), fmt.fte(hours / per_fte))
+        return (cells[0], action, *cells[1:3], change, cells[3]) if today else cells
 
-    rows = [row(c.name, inp.cadence(c), c.total_hours) for c in inp.mix]
+    rows = [
+        row(
+            c.name,
+            c.action.label if c.action is not None else "",
+            inp.cadence(c),
+            c.total_hours,
+            fmt.delta(c.total_hours - (c.hours_today or 0.0)),
+        )
+        for c in inp.mix
+    ]
+    for w in rec.wind_down if today else []:
+        c = rec.channel(w.id)
+        rows.append(row(w.name, Action.stop.label, "none", 0.0, fmt.delta(-(c.hours_today or 0))))
     shared = rec.hours_per_week - sum(c.total_hours for c in inp.mix)
     if shared >= 0.05:
-        rows.append(row(SHARED_LABEL, "listening, reporting, planning, IT", shared))
-    rows.append(("Total", "", fmt.hours(rec.hours_per_week), fmt.fte(rec.fte)))
+        rows.append(row(SHARED_LABEL, "", "listening, reporting, planning, IT", shared, ""))
+    total = row("Total", "", "", rec.hours_per_week, fmt.delta(rec.hours_delta))
+    rows.append((*total[:-1], fmt.fte(rec.fte)))
+    if today:
+        columns = ("Channel", "Action", "Cadence", "Hours/week", "Change from today", "FTE")
+        align, widths = "lllrrr", (24, 12, 30, 11, 13, 10)
+    else:
+        columns, align, widths = (
+            ("Channel", "Cadence", "Hours/week", "FTE"),
+            "llrr",
+            (30, 44, 13, 13),
+        )
     return Table(
-        ("Channel", "Cadence", "Hours/week", "FTE"),
+        columns,
         tuple(rows),
-        align="llrr",
-        widths=(30, 44, 13, 13),
+        align=align,
+        widths=widths,
         caption="The recommended mix" if rec.feasible else "The forced channels",
         bold_last=True,
     )
+
+
+def today_line(inp: Inputs) -> str:
+    """Against today, in one sentence: hours today, the change, the wind-downs."""
+    rec = inp.rec
+    est = " (estimated from today's posts)" if rec.hours_today_estimated else ""
+    text = (
+        f"The team spends {fmt.hours(rec.hours_today)} hours a week on its channels today"
+        f"{est}; the plan's channels need {fmt.hours(rec.hours_today + rec.hours_delta)}, "
+        f"{fmt.delta(rec.hours_delta)} a week."
+    )
+    for w in rec.wind_down:
+        text += (
+            f" Wind down {w.name} over {fmt.number(w.weeks)} weeks: "
+            f"{fmt.hours(w.hours_per_week)} h a week and {fmt.hours(w.one_off_hours)} h once."
+        )
+    return text
 
 
 def tool_line(inp: Inputs) -> str:
@@ -124,6 +173,7 @@ def decision_section(inp: Inputs) -> Section:
         Paragraph(ask(inp), style="lead" if rec.feasible else "warning"),
         key_figures(inp),
         mix_table(inp),
+        *((Paragraph(today_line(inp), label="Against today"),) if _today_known(inp) else ()),
         Paragraph(tool_line(inp), label="Tool"),
         Paragraph(risk, label=label, style="warning" if label == "Risk" else "body"),
         Chart(

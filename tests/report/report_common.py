@@ -57,6 +57,14 @@ def check_decision_page(page: str, rec, catalog) -> None:
     else:
         assert "Tool: None" in page
     assert "Risk:" in page or "Caveat:" in page
+    if any(c.hours_today is not None for c in rec.channels):  # the plan gives today's channels
+        for cid in rec.mix:
+            c = rec.channel(cid)
+            assert c.action is not None
+            change = fmt.delta(c.total_hours - (c.hours_today or 0.0))
+            assert table_in(page, [(c.name, c.action.label)]), c.name
+            assert change in page, (c.name, change)
+        assert fmt.delta(rec.hours_delta) in page
     if not rec.search.optimal:
         assert "stopped at its time limit" in page
     for internal in ("Level.", "Role.", "Ambition.", "Activity.", "_", "(s)"):

@@ -1,0 +1,78 @@
+"""(f) Cold `advisor report`: a fresh process writing the PDF of the largest example plan.
+
+    uv run python -m benchmarks.report       # this section alone, printed
+
+The target (issue 11) is under 2 s for the full report. The largest example is the plan file
+with the most channels forced, scenarios and text: b2b_software.yaml (see common.B2B).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .common import B2B, ROOT, Check, Reps, Section, console_table, med, ms
+
+TARGET_S = 2.0
+
+
+def _cold(args: list[str], env: dict[str, str]) -> float:
+    """Seconds from launching `python -m advisor.cli report ...` to its exit (checked)."""
+    t0 = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-m", "advisor.cli", "report", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    seconds = time.perf_counter() - t0
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr.strip()[-600:])
+    return seconds
+
+
+def bench(reps: Reps) -> Section:
+    n = reps.slow
+    sec = Section(
+        "f",
+        "(f) Cold `advisor report`",
+        "A fresh interpreter per run (QT_QPA_PLATFORM=offscreen), timed from launch to exit of "
+        "`python -m advisor.cli report b2b_software.yaml -o FILE.pdf`: the engine for every "
+        "scenario, the sensitivity analysis, the charts and the pages; then the same with "
+        f"`--summary` (page 1 alone; it still runs the sensitivity analysis for the main risk). "
+        f"Median of {n} runs after one untimed run (which warms the OS file cache).",
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="advisor-bench-") as tmp:
+        for label, extra in (("full report", []), ("one-page summary", ["--summary"])):
+            args = [str(B2B), "-o", str(Path(tmp) / "r.pdf"), *extra]
+            _cold(args, env)
+            runs = [_cold(args, env) for _ in range(n)]
+            rows.append([label, ms(med(runs)), ms(max(runs))])
+            if not extra:
+                sec.checks.append(
+                    Check(
+                        "cold `advisor report` on b2b_software",
+                        f"< {TARGET_S:.0f} s",
+                        f"{ms(med(runs))} ms",
+                        med(runs) < TARGET_S,
+                    )
+                )
+    sec.table("", ["run", "median (ms)", "max (ms)"], rows)
+    return sec
+
+
+if __name__ == "__main__":  # pragma: no cover
+    section = bench(Reps())
+    for _title, headers, rows in section.tables:
+        print(console_table(headers, rows))
+    for c in section.checks:
+        print(f"{c.what}: target {c.target}, measured {c.measured}, met: {c.ok}")
