@@ -95,4 +95,5 @@ def appendix_section(inp: Inputs) -> Section:
     )
     if inp.plan.profile.notes:
         blocks += [Paragraph("Planning notes", style="subhead"), Paragraph(inp.plan.profile.notes)]
-    return Section("Appendix: assumptions and figures", tuple(blocks))
+    # Not on a new page: the policy section before it often ends with a line or two.
+    return Section("Appendix: assumptions and figures", tuple(blocks), new_page=False)

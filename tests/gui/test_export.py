@@ -105,3 +105,20 @@ def test_closing_the_window_cancels_the_export(open_window, monkeypatch, tmp_pat
     assert window.close()
     assert not window.files.exporter.running
     assert list(folder.iterdir()) == []
+
+
+def test_export_one_page_summary_from_the_menu(open_window, dialogs, monkeypatch, tmp_path, qtbot):
+    from pdfminer.pdfpage import PDFPage
+
+    window = open_window()
+    exporter = window.files.exporter
+    target = tmp_path / "board.pdf"
+    monkeypatch.setattr(dialogs_mod, "get_save_path", lambda *_a: str(target))
+    with qtbot.waitSignal(exporter.sig_finished, timeout=30000):
+        window.files.export_summary_action.trigger()
+        assert not window.files.export_summary_action.isEnabled()
+        assert not window.files.export_pdf_action.isEnabled()
+    with target.open("rb") as fh:
+        assert len(list(PDFPage.get_pages(fh))) == 1
+    assert window.files.export_summary_action.isEnabled()
+    assert not dialogs["messages"] and not dialogs["problems"]
