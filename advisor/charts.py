@@ -6,13 +6,12 @@ so the same drawing appears on a Qt canvas and as vector SVG in the report.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .core.result import ChannelResult, Recommendation, Sensitivity
 from .core.vocab import Activity, Goal
-from .fonts import configure, visual
+from .fonts import configure, distinct, visual
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -64,24 +63,6 @@ def _style(ax: Axes) -> None:
     ax.tick_params(labelsize=8)
     ax.grid(axis="x", color="#e4e4e4", linewidth=0.6)
     ax.set_axisbelow(True)
-
-
-def _wrap(label: str, width: int = 22, lines: int = 3) -> str:
-    """Break a long label (a scenario name) over a few lines so labels never overlap."""
-    wrapped = textwrap.wrap(label, width, max_lines=lines, placeholder="…")
-    return visual("\n".join(wrapped) or label)
-
-
-def _distinct(labels: Sequence[str], width: int = 22, lines: int = 3) -> list[str]:
-    """Wrapped labels that stay distinguishable: names cut to the same text keep their ends
-    instead ("Cut budget from $5,000 … in Q1" and "… in Q2")."""
-    out = [_wrap(x, width, lines) for x in labels]
-    for i, text in enumerate(out):
-        if out.count(text) > 1 and labels.count(labels[i]) == 1:
-            head = width * (lines - 1) - 2
-            short = f"{labels[i][:head].rstrip()} … {labels[i][-(width - 2) :].lstrip()}"
-            out[i] = visual("\n".join(textwrap.wrap(short, width)))
-    return out
 
 
 def _label(ax: Axes, x: float, y: float, text: str) -> None:
@@ -176,7 +157,7 @@ def draw_contributions(ax: Axes, rec: Recommendation, limit: int | None = None) 
     if not chans:
         _empty(ax, "No channels")
         return
-    names = _distinct([("● " if c.in_mix else "") + c.name for c in chans], 30, 1)[::-1]
+    names = distinct([("● " if c.in_mix else "") + c.name for c in chans], 30, 1)[::-1]
     ys = range(len(chans))
     left = [0.0] * len(chans)
     for factor, color in FIT_COLORS.items():
@@ -210,7 +191,7 @@ def draw_compare(ax: Axes, recs: Sequence[Recommendation]) -> None:
     ys = range(len(rows))
     colors = [_SCENARIO_COLORS[i % len(_SCENARIO_COLORS)] for i in range(len(recs))][::-1]
     ax.barh(ys, [r.hours_per_week for r in rows], color=colors, height=0.6)
-    ax.set_yticks(ys, _distinct([r.scenario for r in rows]))
+    ax.set_yticks(ys, distinct([r.scenario for r in rows]))
     ax.scatter(
         [r.staff_hours_available for r in rows],
         ys,
@@ -244,7 +225,7 @@ def draw_compare_coverage(ax: Axes, recs: Sequence[Recommendation]) -> None:
     goals = list(Goal)[::-1]
     n = len(recs)
     height = 0.8 / n
-    names = _distinct([r.scenario for r in recs], 30, 2)
+    names = distinct([r.scenario for r in recs], 30, 2)
     for i, r in enumerate(recs):
         ys = [k + (n - 1 - i) * height - 0.4 + height / 2 for k in range(len(goals))]
         ax.barh(
@@ -270,7 +251,7 @@ def draw_robustness(ax: Axes, sens: Sensitivity, names: dict[str, str] | None = 
     if not items:
         _empty(ax, "No channel is ever in the mix")
         return
-    labels = _distinct([(names or {}).get(k, k) for k, _ in items], 30, 1)
+    labels = distinct([(names or {}).get(k, k) for k, _ in items], 30, 1)
     vals = [100 * v for _, v in items]
     colors = ["#6a9f58" if v >= 80 else "#c9a227" if v >= 40 else "#b04a5a" for v in vals]
     ys = range(len(vals))
@@ -300,6 +281,17 @@ def draw_sensitivity(ax: Axes, sens: Sensitivity) -> None:
     ax.barh(ys, downs, color="#b04a5a", height=0.6)
     ax.barh(ys, ups, color="#2f5d8a", height=0.6)
     for y, s in enumerate(rows):
+        if s.down is None and s.up is None:
+            ax.annotate(
+                "no change either way",
+                (0.0, y),
+                xytext=(3, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=7,
+                color="#888888",
+            )
+            continue
         for side, value, sign in ((-1, s.down, "−"), (1, s.up, "+")):
             text = f"{sign}{100 * value:.1f}" if value is not None else "no change"
             x = side * 100 * value if value is not None else 0.0

@@ -15,11 +15,13 @@ would reverse it a second time.
 from __future__ import annotations
 
 import contextlib
+import textwrap
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
+from pathlib import Path
 
-__all__ = ["FAMILIES", "configure", "logical_text", "visual"]
+__all__ = ["FAMILIES", "configure", "distinct", "logical_text", "visual", "wrap"]
 
 FAMILIES = ["DejaVu Sans", "Noto Sans", "Noto Sans Arabic", "Noto Sans CJK JP", "Symbola"]
 _shape = ContextVar("advisor_fonts_shape", default=True)
@@ -43,11 +45,49 @@ def configure() -> None:
 
     matplotlib.rcParams["text.parse_math"] = False
     matplotlib.rcParams["text.usetex"] = False
-    matplotlib.rcParams["font.family"] = ["sans-serif"]
-    matplotlib.rcParams["font.sans-serif"] = [*FAMILIES, *matplotlib.rcParams["font.sans-serif"]]
+    # Concrete families, not "sans-serif": matplotlib falls back glyph by glyph only along
+    # a list of families it is given here (a generic name resolves to one font).
+    matplotlib.rcParams["font.family"] = [*FAMILIES, "sans-serif"]
+    _register_missing(FAMILIES)
     # A family missing on this machine is skipped; matplotlib's warning about it is noise.
     logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
     _configured = True
+
+
+def _register_missing(families: list[str]) -> None:
+    """Add the installed fonts matplotlib's cache does not know (it is built once, so fonts
+    installed after matplotlib first ran are missing from it), found with fontconfig."""
+    import shutil
+    import subprocess
+
+    from matplotlib import font_manager
+
+    known = {f.name for f in font_manager.fontManager.ttflist}
+    fc_match = shutil.which("fc-match")
+    added = False
+    for family in families:
+        if family in known or fc_match is None:
+            continue
+        for style in ("Regular", "Bold"):
+            found = subprocess.run(
+                [fc_match, "-f", "%{family[0]}|%{file}", f"{family}:style={style}"],
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
+            ).stdout
+            name, _, path = found.partition("|")
+            if name == family and path:  # fontconfig falls back to another font when absent
+                font_manager.fontManager.addfont(path)
+                added = True
+    if added:  # keep them in matplotlib's cache, so the next start does not look again
+        import matplotlib
+
+        cache = Path(
+            matplotlib.get_cachedir(), f"fontlist-v{font_manager.FontManager.__version__}.json"
+        )
+        with contextlib.suppress(OSError):
+            font_manager.json_dump(font_manager.fontManager, cache)
 
 
 def _has_rtl(text: str) -> bool:
@@ -74,3 +114,21 @@ def logical_text() -> Iterator[None]:
         yield
     finally:
         _shape.reset(token)
+
+
+def wrap(label: str, width: int = 22, lines: int = 3) -> str:
+    """Break a long label (a scenario name) over a few lines so labels never overlap."""
+    wrapped = textwrap.wrap(label, width, max_lines=lines, placeholder="…")
+    return visual("\n".join(wrapped) or label)
+
+
+def distinct(labels: Sequence[str], width: int = 22, lines: int = 3) -> list[str]:
+    """Wrapped labels that stay distinguishable: names cut to the same text keep their ends
+    instead ("Cut budget from $5,000 … in Q1" and "… in Q2")."""
+    out = [wrap(x, width, lines) for x in labels]
+    for i, text in enumerate(out):
+        if out.count(text) > 1 and labels.count(labels[i]) == 1:
+            head = width * (lines - 1) - 2
+            short = f"{labels[i][:head].rstrip()} … {labels[i][-(width - 2) :].lstrip()}"
+            out[i] = visual("\n".join(textwrap.wrap(short, width)))
+    return out

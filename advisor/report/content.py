@@ -367,8 +367,18 @@ def fit_table(c: ChannelResult) -> Table:
 
 def _points(points: float, gate: bool) -> str:
     if gate:  # a gate's points are the fit it takes away
-        return "none lost" if abs(points) < 0.0005 else f"{points:+.3f}"
+        return "none lost" if abs(points) < 0.0005 else f"{points:+.3f}".replace("-", fmt.MINUS)
     return f"{points:.3f}"
+
+
+def _figure(key: str, v: float) -> str:
+    """A channel's figure rounded as the appendix rounds it (its label's format), so the
+    same figure never reads 32% here and 32.5% there; percentages keep their % sign."""
+    from ..core.labels import figure_label
+
+    label = figure_label("platforms", key)
+    number = label.text(v).split(" ", 1)[0]
+    return number + "%" if label.unit.startswith("%") else number
 
 
 def audience_table(inp: Inputs, p: Platform) -> Table:
@@ -376,20 +386,28 @@ def audience_table(inp: Inputs, p: Platform) -> Table:
     total_age = sum(prof.audience_age.values()) or 1.0
     total_seg = sum(prof.audience_segment.values()) or 1.0
     rows = [
-        (f"Adults {b}", fmt.pct(p.reach_age[b].v), fmt.pct(prof.audience_age[b] / total_age))
+        (
+            f"Adults {b}",
+            _figure(f"reach_age.{b}", p.reach_age[b].v),
+            fmt.pct(prof.audience_age[b] / total_age),
+        )
         for b in AGE_BANDS
     ]
     rows += [
         (
             s.value.capitalize() + "s",
-            fmt.pct(p.reach_segment[s].v),
+            _figure(f"reach_segment.{s.value}", p.reach_segment[s].v),
             fmt.pct(prof.audience_segment[s] / total_seg),
         )
         for s in Segment
     ]
     rows += [
-        ("B2B marketing strength", fmt.pct(p.b2b.v), "market: " + prof.market.value),
-        ("B2C marketing strength", fmt.pct(p.b2c.v), ""),
+        (
+            "B2B marketing strength (score, 0 to 1)",
+            _figure("b2b", p.b2b.v),
+            "market: " + prof.market.value,
+        ),
+        ("B2C marketing strength (score, 0 to 1)", _figure("b2c", p.b2c.v), ""),
     ]
     return Table(
         ("Audience", "Channel reaches", "Share of your audience"),

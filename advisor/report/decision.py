@@ -90,6 +90,8 @@ def mix_table(inp: Inputs) -> Table:
         rows.append(row(SHARED_LABEL, "", "listening, reporting, planning, IT", shared, ""))
     total = row("Total", "", "", rec.hours_per_week, fmt.delta(rec.hours_delta))
     rows.append((*total[:-1], fmt.fte(rec.fte)))
+    columns: tuple[str, ...]
+    widths: tuple[int, ...]
     if today:
         columns = ("Channel", "Action", "Cadence", "Hours/week", "Change from today", "FTE")
         align, widths = "lllrrr", (24, 12, 30, 11, 13, 10)
