@@ -120,4 +120,3 @@ def test_a_heading_is_not_left_at_the_foot_of_a_page(writer):
             assert first == nxt
             return
     pytest.fail(f"no filler size stranded the heading: {layout_pages}")
-
