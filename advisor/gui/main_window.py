@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
             self,
         )
         self.runner = self.sensitivity.runner
+        self.rec_view.busy = lambda: self.runner.running
+        self.sensitivity.defer = self.rec_view.why_pending
 
     def _connect(self) -> None:
         d = self.doc
@@ -173,6 +175,7 @@ class MainWindow(QMainWindow):
         r.sig_cadence.connect(
             lambda c, lv: self._run(operations.set_cadence, d, channel=c, level=lv)
         )
+        r.sig_add_hours.connect(self._on_add_hours)
         self.kb_view.sig_edit_figure.connect(self._on_figure_edited)
         self.kb_view.sig_bad_value.connect(lambda m: self.statusBar().showMessage(m, 5000))
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -214,6 +217,12 @@ class MainWindow(QMainWindow):
         )
         if done and note:  # a shared edit does not change a value the scenario overrides
             self.statusBar().showMessage(note, 6000)
+
+    def _on_add_hours(self) -> None:
+        """'Add hours' from an empty recommendation: the team's hours field, ready to type."""
+        self.profile_dock.show()
+        self.form.hours.setFocus()
+        self.form.hours.selectAll()
 
     def _on_figure_edited(self, what: str, item_id: str, field: str, value: float) -> None:
         try:

@@ -6,56 +6,102 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..core.result import ChannelResult, Recommendation
-from .formatting import cadence_text
+from .formatting import cadence_text, sentence
 
-__all__ = ["SEGMENTS_ROLE", "ChannelRow", "ChannelTableModel", "FrameModel"]
+__all__ = ["SEGMENTS_ROLE", "ChannelRow", "ChannelTableModel", "FrameModel", "channel_rows"]
 
 SEGMENTS_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 _MIX_BRUSH = QBrush(QColor("#eaf2fb"))
 _OUT_BRUSH = QBrush(QColor("#f4f4f4"))
+_HEADING_BRUSH = QBrush(QColor("#dde6f0"))
 
 
 @dataclass(frozen=True, slots=True)
 class ChannelRow:
-    """A table row: a channel the engine considered, or one the scenario forced out."""
+    """A table row: a channel the engine considered, one the scenario forced out, or the
+    heading of a group (``heading`` set, ``name`` its tooltip, no channel)."""
 
     id: str
     name: str
     result: ChannelResult | None
     forced: str | None
+    heading: str = ""
 
 
 def channel_rows(rec: Recommendation | None, forced_out: list[tuple[str, str]]) -> list[ChannelRow]:
-    rows = [ChannelRow(c.id, c.name, c, c.forced) for c in rec.channels] if rec else []
-    return rows + [ChannelRow(cid, name, None, "out") for cid, name in forced_out]
+    """The mix first (by fit rank) under its heading, then the channels left out."""
+    if rec is None:
+        return [ChannelRow(cid, name, None, "out") for cid, name in forced_out]
+    mix = [ChannelRow(c.id, c.name, c, c.forced) for c in rec.channels if c.in_mix]
+    out = [ChannelRow(c.id, c.name, c, c.forced) for c in rec.channels if not c.in_mix]
+    out += [ChannelRow(cid, name, None, "out") for cid, name in forced_out]
+    rows = []
+    if mix:
+        rows.append(
+            _heading(
+                f"Run these {len(mix)}" if len(mix) > 1 else "Run this one",
+                "The recommended mix, by fit rank, with each channel's cadence and hours",
+            )
+        )
+    rows += mix
+    if out:
+        rows.append(
+            _heading(
+                f"Left out ({len(out)}): the mix weighs all goals together, so a good fit can "
+                "be left out",
+                "The mix is chosen for all your goals together within the team's hours, the "
+                "budget and the channel limit. 'Why' says what including each would change.",
+            )
+        )
+    return rows + out
+
+
+def _heading(text: str, tip: str) -> ChannelRow:
+    return ChannelRow("", tip, None, None, heading=text)
 
 
 class ChannelTableModel(QAbstractTableModel):
-    """Channels ranked by fit, with mix membership, forcing, cadence and hours."""
+    """The mix, then the channels left out, each with its fit, cadence, hours and why."""
 
-    HEADERS = ("Rank", "Channel", "Fit", "In mix", "Forced", "Cadence", "Hours/wk")
+    HEADERS = ("Rank", "Channel", "Fit", "Cadence", "Hours/wk", "Why")
     FIT_COLUMN = 2
-    CADENCE_COLUMN = 5
+    CADENCE_COLUMN = 3
+    HOURS_COLUMN = 4
+    WHY_COLUMN = 5
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[ChannelRow] = []
+        self._why: dict[str, str] = {}
 
     def set_rows(self, rows: list[ChannelRow]) -> None:
         self.beginResetModel()
         self._rows = rows
+        self._why = {}
         self.endResetModel()
 
+    def set_why(self, cid: str, text: str) -> None:
+        """What including a channel left out would change (filled in once it is solved)."""
+        self._why[cid] = text
+        row = self.row_of(cid)
+        if row >= 0:
+            index = self.index(row, self.WHY_COLUMN)
+            self.dataChanged.emit(index, index)
+
+    def heading_rows(self) -> list[int]:
+        return [i for i, r in enumerate(self._rows) if r.heading]
+
     def row_id(self, row: int) -> str:
+        """The channel id of a row ('' for a group heading)."""
         return self._rows[row].id
 
     def row_of(self, cid: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == cid), -1)
+        return next((i for i, r in enumerate(self._rows) if r.id == cid and cid), -1)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._rows)
@@ -77,48 +123,85 @@ class ChannelTableModel(QAbstractTableModel):
             return _HEADER_TIPS.get(section)
         return None
 
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if index.isValid() and self._rows[index.row()].heading:
+            return Qt.ItemFlag.ItemIsEnabled  # a heading cannot be selected
+        return super().flags(index)
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
+        if row.heading:
+            return _heading_data(row, index.column(), role)
         c = row.result
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, index.column())
         if role == SEGMENTS_ROLE and c is not None:
             return [(x.factor, x.points) for x in c.contributions if x.weight is not None]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(c, index.column())
+            return self._tooltip(row, index.column())
         if role == Qt.ItemDataRole.BackgroundRole:
-            return _MIX_BRUSH if c and c.in_mix else _OUT_BRUSH if c is None else None
+            return _MIX_BRUSH if c and c.in_mix else _OUT_BRUSH
         if role == Qt.ItemDataRole.FontRole and c and c.in_mix:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 2, 6):
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 2, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
-            return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    @staticmethod
-    def _display(row: ChannelRow, col: int) -> str:
+    def _display(self, row: ChannelRow, col: int) -> str:
         c = row.result
         if col == 1:
-            return row.name
-        if col == 4:
-            return {"in": "in", "out": "out"}.get(row.forced or "", "")
+            forced = {"in": " (forced in)", "out": " (forced out)"}.get(row.forced or "", "")
+            return row.name + forced
         if c is None:
-            return "—" if col in (0, 2, 6) else ""
+            return {0: "—", 2: "—", 4: "—", 5: "Forced out by this scenario"}.get(col, "")
+        if col == self.WHY_COLUMN:
+            return self._why.get(c.id) or _reason(c)
         return {
             0: str(c.rank),
             2: f"{c.fit:.2f}",
-            3: "✔" if c.in_mix else "",
-            5: cadence_text(c),
-            6: f"{c.total_hours:.1f}",
+            3: cadence_text(c),
+            4: f"{c.total_hours:.1f}",
         }[col]
+
+    def _tooltip(self, row: ChannelRow, col: int) -> str:
+        c = row.result
+        if c is None:
+            return "Forced out by this scenario"
+        if col == self.CADENCE_COLUMN and c.in_mix:
+            return sentence(c.why)
+        if col == self.WHY_COLUMN and c.id in self._why:
+            return f"{sentence(c.excluded_because)}.\nIf included: {self._why[c.id]}"
+        return sentence("; ".join(c.reasons) if c.in_mix else c.excluded_because)
+
+
+def _reason(c: ChannelResult) -> str:
+    return sentence(c.reasons[0] if c.in_mix and c.reasons else c.excluded_because)
+
+
+def _heading_data(row: ChannelRow, col: int, role: int) -> Any:
+    if role == Qt.ItemDataRole.DisplayRole and col == 0:
+        return row.heading
+    if role == Qt.ItemDataRole.SizeHintRole:
+        return QSize(20, 26)  # the heading spans the row: it must not widen the first column
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return _HEADING_BRUSH
+    if role == Qt.ItemDataRole.FontRole:
+        font = QFont()
+        font.setBold(True)
+        return font
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return row.name  # a heading's row holds its explanation
+    return None
 
 
 _HEADER_TIPS = {
+    0: "Rank by fit alone. The mix is chosen for all the goals together within the team's "
+    "hours, the budget and the channel limit, so a well-fitting channel can be left out.",
+    1: "The channel; '(forced in)' or '(forced out)' when this scenario forces it",
     ChannelTableModel.FIT_COLUMN: (
         "Fit 0..1. The bar adds up its parts: goals (dark blue), audience (green), "
         "voice (orange), effort (purple). Click a channel for the details."
@@ -127,17 +210,11 @@ _HEADER_TIPS = {
         "Posts at the cadence level the advisor chose (minimum, typical or high); "
         "empty for a channel left out of the mix."
     ),
-    6: "Staff hours a week to run the channel: at its planned cadence when in the mix, "
-    "at its typical cadence when left out.",
+    ChannelTableModel.HOURS_COLUMN: "Staff hours a week to run the channel: at its planned "
+    "cadence when in the mix, at its typical cadence when left out.",
+    ChannelTableModel.WHY_COLUMN: "In the mix: why. Left out: what including it would "
+    "change - the best mix with it, its goal coverage and cost against the recommendation.",
 }
-
-
-def _tooltip(c: ChannelResult | None, col: int) -> str:
-    if c is None:
-        return "Forced out by this scenario"
-    if col == ChannelTableModel.CADENCE_COLUMN and c.in_mix:
-        return c.why
-    return "; ".join(c.reasons) if c.in_mix else c.excluded_because
 
 
 class FrameModel(QAbstractTableModel):

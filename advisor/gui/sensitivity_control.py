@@ -46,7 +46,10 @@ class SensitivityControl(QObject):
         for w in self._status_widgets:
             status_bar.addPermanentWidget(w)
             w.hide()
-        self._timer.timeout.connect(self.start)
+        # True while the window has quicker work queued (the left-out channels' costs): the
+        # scheduled analysis waits for it rather than compete for the interpreter
+        self.defer: Callable[[], bool] = lambda: False
+        self._timer.timeout.connect(self._on_timer)
         self._cancel.clicked.connect(self.runner.cancel)
         view.sig_cancel.connect(self.runner.cancel)
         view.sig_run.connect(self.start)
@@ -65,7 +68,14 @@ class SensitivityControl(QObject):
         self.runner.cancel()
         self._timer.start()
 
+    def _on_timer(self) -> None:
+        if self.defer():
+            self._timer.start()
+            return
+        self.start()
+
     def start(self) -> None:
+        """Run the analysis of the current scenario now."""
         self._timer.stop()
         prep = self._prepared
         if prep is None:
