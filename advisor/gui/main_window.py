@@ -320,18 +320,21 @@ class MainWindow(QMainWindow):
         return build(self._prepared) if self._prepared is not None else None
 
     def _update_compare(self) -> None:
-        recs, errors = [], {}
+        recs, errors, weights = [], {}, {}
         current = self.recommendation
         for s in self.doc.plan.scenarios:
             if current is not None and s.name == current.scenario and not self._pending:
                 recs.append(current)  # just computed for this plan: no need to build it twice
+                if self._prepared is not None:
+                    weights[s.name] = self._prepared.profile.normalised_goals()
                 continue
             try:
                 prep = prepare(self.doc.plan, s.name, self.doc.catalog)
                 recs.append(build(prep, explain_left_out=False))
+                weights[s.name] = prep.profile.normalised_goals()
             except AdvisorInputError as exc:
                 errors[s.name] = exc.problems[0].message
-        self.compare_view.show_results(recs, errors)
+        self.compare_view.show_results(recs, errors, weights)
         self._compare_dirty = False
         self.sig_compare_updated.emit()
 

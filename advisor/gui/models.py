@@ -228,9 +228,12 @@ class FrameModel(QAbstractTableModel):
         editable: set[str] | None = None,
         on_edit: Callable[[int, str, Any], bool] | None = None,
         formats: dict[str, Callable[[Any], str]] | None = None,
+        header_tips: dict[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self._formats = formats or {}
+        self._header_tips = header_tips or {}
+        self._tips: Callable[[int, str], str | None] | None = None
         self._frame: Any = None
         self._columns: list[str] = []
         self._headers = headers or {}
@@ -239,16 +242,21 @@ class FrameModel(QAbstractTableModel):
         self._colors: Callable[[int, str], QColor | None] | None = None
 
     def set_frame(
-        self, frame: Any, colors: Callable[[int, str], QColor | None] | None = None
+        self,
+        frame: Any,
+        colors: Callable[[int, str], QColor | None] | None = None,
+        tips: Callable[[int, str], str | None] | None = None,
     ) -> None:
+        """Show a frame; ``colors`` and ``tips`` give a cell's text colour and tooltip."""
         self.beginResetModel()
         self._frame = frame.reset_index(drop=True)
         self._columns = (
-            [c for c in frame.columns if c in self._headers]
+            [c for c in self._headers if c in frame.columns]  # in the order of the headers
             if self._headers
             else list(frame.columns)
         )
         self._colors = colors
+        self._tips = tips
         self.endResetModel()
 
     def frame(self) -> Any:
@@ -266,6 +274,8 @@ class FrameModel(QAbstractTableModel):
         orientation: Qt.Orientation,  # noqa: N802
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return self._header_tips.get(self._columns[section])
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -287,6 +297,10 @@ class FrameModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             fmt = self._formats.get(name)
             return fmt(value) if fmt is not None else _text(value)
+        if role == Qt.ItemDataRole.ToolTipRole and self._tips is not None:
+            tip = self._tips(index.row(), name)
+            if tip is not None:
+                return tip
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 24:
             return value  # long sources and notes are clipped in the cell
         if role == Qt.ItemDataRole.EditRole:
