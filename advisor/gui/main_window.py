@@ -22,7 +22,7 @@ from .field_marks import still_overridden
 from .file_ops import FileController
 from .help_menu import build_help_menu
 from .kb_view import KnowledgeView
-from .overlay import edit_figure
+from .overlay import edit_figure, reset_figure
 from .profile_form import FIELD_LABELS, ProfileForm
 from .rec_view import RecommendationView
 from .recovery import Autosaver
@@ -177,6 +177,9 @@ class MainWindow(QMainWindow):
         )
         r.sig_add_hours.connect(self._on_add_hours)
         self.kb_view.sig_edit_figure.connect(self._on_figure_edited)
+        self.kb_view.sig_reset_figure.connect(
+            lambda w, i, f: self._change_figure(reset_figure, what=w, item_id=i, field=f)
+        )
         self.kb_view.sig_bad_value.connect(lambda m: self.statusBar().showMessage(m, 5000))
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
@@ -225,8 +228,11 @@ class MainWindow(QMainWindow):
         self.form.hours.selectAll()
 
     def _on_figure_edited(self, what: str, item_id: str, field: str, value: float) -> None:
+        self._change_figure(edit_figure, what=what, item_id=item_id, field=field, value=value)
+
+    def _change_figure(self, change, **kwargs) -> None:
         try:
-            edit_figure(self.doc, what=what, item_id=item_id, field=field, value=value)
+            change(self.doc, **kwargs)
         except AdvisorInputError as exc:
             dialogs.show_problems(self, "That value is not valid; nothing was changed", exc)
             self.kb_view.set_catalog(self.doc.catalog)
