@@ -141,6 +141,9 @@ class MainWindow(QMainWindow):
         self.runner = self.sensitivity.runner
         self.rec_view.busy = lambda: self.runner.running
         self.sensitivity.defer = self.rec_view.why_pending
+        self.sensitivity.current_mix = lambda: (
+            self.recommendation.mix if self.recommendation else None
+        )
 
     def _connect(self) -> None:
         d = self.doc

@@ -64,6 +64,9 @@ def test_sensitivity_runs_in_background_and_reports(open_window, qtbot):
     sens = blocker.args[0]
     assert sens.samples == 200
     assert window.sens_view.table.rowCount() == 9
+    # what is fragile, in words and in points
+    fragile = window.sens_view.fragile.text()
+    assert fragile.startswith("<b>What is fragile:</b> A ") and "-point move " in fragile
 
 
 def test_sensitivity_cancel(open_window, qtbot):
