@@ -57,8 +57,10 @@ class CompareView(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
-        self.hours_chart = ChartView(empty_text="No scenarios to compare")
-        self.coverage_chart = ChartView(empty_text="No scenarios to compare")
+        self.hours_chart = ChartView(empty_text="No scenarios to compare", name="compare-hours")
+        self.coverage_chart = ChartView(
+            empty_text="No scenarios to compare", name="compare-coverage"
+        )
         charts = QTabWidget()
         charts.setDocumentMode(True)
         charts.addTab(self.hours_chart, "Hours, FTE and cost")

@@ -72,8 +72,8 @@ class SensitivityView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.robustness = ChartView(empty_text="Waiting for the analysis…")
-        self.margins = ChartView(empty_text="Waiting for the analysis…")
+        self.robustness = ChartView(empty_text="Waiting for the analysis…", name="robustness")
+        self.margins = ChartView(empty_text="Waiting for the analysis…", name="weight-margins")
         charts = QSplitter(Qt.Orientation.Horizontal)
         charts.addWidget(
             self._titled("Robustness: how often each channel stays in the mix", self.robustness)
