@@ -8,13 +8,9 @@ from html import escape
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
-    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -33,6 +29,7 @@ from .delegates import FitBarDelegate
 from .detail import channel_html
 from .formatting import if_included_text, staffing_html
 from .models import ChannelTableModel, channel_rows
+from .rec_settings import SettingsBar
 from .rec_text import notes_html, summary_html
 
 __all__ = ["RecommendationView"]
@@ -83,7 +80,9 @@ class RecommendationView(QWidget):
         self.fit_chart = ChartView(empty_text="No recommendation yet", name="fit-breakdown")
         box = QVBoxLayout(self)
         box.addWidget(self.summary)
-        box.addWidget(self._make_settings_bar())
+        self.bar = SettingsBar()
+        self._alias_bar()
+        box.addWidget(self.bar)
         box.addWidget(self._make_body(), 1)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self._update_detail()
@@ -109,79 +108,6 @@ class RecommendationView(QWidget):
         table.setWordWrap(False)
         table.verticalHeader().setDefaultSectionSize(26)
         return table
-
-    def _make_settings_bar(self) -> QFrame:
-        bar = QFrame()
-        bar.setObjectName("scenarioBar")
-        rows = QVBoxLayout(bar)
-        rows.setContentsMargins(8, 4, 8, 4)
-        rows.setSpacing(4)
-        row = QHBoxLayout()
-        second = QHBoxLayout()
-        rows.addLayout(row)
-        rows.addLayout(second)
-        self.scope = QLabel()
-        self.scope.setObjectName("scopeLabel")
-        self.tool_combo = QComboBox()
-        self.tool_combo.setMinimumContentsLength(18)
-        self.tool_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.tool_combo.activated.connect(
-            lambda _i: self.sig_tool.emit(self.tool_combo.currentData())
-        )
-        self.ambition_combo = QComboBox()
-        self.ambition_combo.setToolTip(
-            "How often to post: let the advisor choose each channel's cadence, fix every "
-            "channel at one level, or keep every channel at its typical cadence or more"
-        )
-        for a in Ambition:
-            self.ambition_combo.addItem(a.label, a.value)
-        self.ambition_combo.setMinimumContentsLength(16)
-        self.ambition_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.ambition_combo.activated.connect(
-            lambda _i: self.sig_ambition.emit(self.ambition_combo.currentData())
-        )
-        self.level_combo = QComboBox()
-        self.level_combo.setObjectName("levelCombo")
-        self.level_combo.setToolTip(
-            "Fix the selected channel's cadence in this scenario, or let the advisor choose it"
-        )
-        self.level_combo.addItem("Advisor chooses", None)
-        for level in Level:
-            self.level_combo.addItem(level.label.capitalize(), level.value)
-        self.level_combo.activated.connect(self._on_level_activated)
-        self.btn_in = QPushButton("Force in")
-        self.btn_out = QPushButton("Force out")
-        self.btn_clear = QPushButton("Clear")
-        for btn, how in ((self.btn_in, "in"), (self.btn_out, "out"), (self.btn_clear, None)):
-            btn.clicked.connect(lambda _c=False, h=how: self._force_selected(h))
-        row.addWidget(self.scope)
-        row.addWidget(QLabel("Tool:"))
-        row.addWidget(self.tool_combo)
-        row.addWidget(QLabel("Cadence:"))
-        row.addWidget(self.ambition_combo)
-        row.addStretch(1)
-        # The selected channel's settings on a row of their own: beside the scenario's they
-        # made the window wider than a 1280-pixel screen.
-        self.channel_label = QLabel()
-        self.channel_label.setObjectName("selectedChannel")
-        self.channel_label.setToolTip(
-            "Force the channel selected in the table in or out of the mix, or fix its cadence"
-        )
-        second.addWidget(self.channel_label)
-        for btn in (self.btn_in, self.btn_out, self.btn_clear):
-            second.addWidget(btn)
-        level_label = QLabel("Level:")
-        level_label.setToolTip(self.level_combo.toolTip())
-        level_label.setBuddy(self.level_combo)
-        second.addSpacing(12)
-        second.addWidget(level_label)
-        second.addWidget(self.level_combo)
-        second.addStretch(1)
-        return bar
 
     def _make_body(self) -> QSplitter:
         top = QSplitter(Qt.Orientation.Horizontal)
@@ -212,15 +138,24 @@ class RecommendationView(QWidget):
         return body
 
     # --- refresh -------------------------------------------------------------------------------
+    def _alias_bar(self) -> None:
+        b = self.bar
+        # the bar's controls under the names the window and the tests use
+        self.tool_combo, self.ambition_combo, self.level_combo = (
+            b.tool_combo,
+            b.ambition_combo,
+            b.level_combo,
+        )
+        self.btn_in, self.btn_out, self.btn_clear = b.btn_in, b.btn_out, b.btn_clear
+        self.scope, self.channel_label = b.scope, b.channel_label
+        b.sig_tool.connect(self.sig_tool)
+        b.sig_ambition.connect(self.sig_ambition)
+        b.sig_force.connect(self._force_selected)
+        b.sig_level.connect(self._on_level)
+
     def set_catalog(self, catalog: Catalog) -> None:
         self._catalog = catalog
-        self.tool_combo.clear()
-        self.tool_combo.addItem("Auto (advisor chooses)", None)
-        self.tool_combo.addItem("No tool", "none")
-        for tool in catalog.tools:
-            if tool.active:
-                for plan in tool.plans:
-                    self.tool_combo.addItem(f"{tool.name} {plan.name}", f"{tool.id}/{plan.id}")
+        self.bar.set_catalog(catalog)
 
     def show_result(
         self,
@@ -239,7 +174,7 @@ class RecommendationView(QWidget):
         self.model.set_rows(channel_rows(rec, out))
         self._update_spans()
         self._start_why_nots()
-        self._update_settings(scenario)
+        self.bar.update_scenario(scenario)
         self.summary.setText(summary_html(rec, scenario, self._name, error))
         self._update_charts()
         self._update_notes()
@@ -259,36 +194,12 @@ class RecommendationView(QWidget):
         """The selected channel's fixed cadence level in this scenario (or Advisor chooses)."""
         cid = self.selected_channel()
         fixed = self._scenario.cadence.get(cid) if self._scenario and cid else None
-        self.level_combo.setEnabled(cid is not None)
-        for btn in (self.btn_in, self.btn_out, self.btn_clear):
-            btn.setEnabled(cid is not None)
-        if cid is None:
-            self.channel_label.setText("Select a channel in the table:")
-        else:
-            name = self.channel_label.fontMetrics().elidedText(
-                self._name(cid), Qt.TextElideMode.ElideRight, 160
-            )
-            self.channel_label.setText(f"Channel <b>{escape(name)}</b>:")
-        i = self.level_combo.findData(fixed.value if fixed is not None else None)
-        self.level_combo.setCurrentIndex(max(i, 0))
-        name = self._name(cid) if cid else "the selected channel"
-        self.level_combo.setToolTip(
-            f"Fix {name}'s cadence in this scenario, or let the advisor choose it"
-        )
+        self.bar.update_channel(cid, self._name(cid) if cid else "", fixed)
 
-    def _on_level_activated(self, _index: int) -> None:
+    def _on_level(self, level: object) -> None:
         cid = self.selected_channel()
         if cid is not None:
-            self.sig_cadence.emit(cid, self.level_combo.currentData())
-
-    def _update_settings(self, scenario: Scenario) -> None:
-        # Elided: a long scenario name must not push the window wider than a small screen.
-        name = self.scope.fontMetrics().elidedText(scenario.name, Qt.TextElideMode.ElideRight, 90)
-        self.scope.setText(f"Scenario <b>{escape(name)}</b> only:")
-        self.scope.setToolTip(f"These settings belong to scenario {scenario.name} only")
-        i = self.tool_combo.findData(scenario.tool)
-        self.tool_combo.setCurrentIndex(i if i >= 0 else 0)
-        self.ambition_combo.setCurrentIndex(self.ambition_combo.findData(scenario.ambition.value))
+            self.sig_cadence.emit(cid, level)
 
     def _update_spans(self) -> None:
         """Group headings span the whole row."""
