@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ..core.actions import action_phrase
 from ..core.result import ChannelResult, Recommendation
 from .formatting import cadence_text, sentence
 
@@ -68,11 +69,12 @@ def _heading(text: str, tip: str) -> ChannelRow:
 class ChannelTableModel(QAbstractTableModel):
     """The mix, then the channels left out, each with its fit, cadence, hours and why."""
 
-    HEADERS = ("Rank", "Channel", "Fit", "Cadence", "Hours/wk", "Why")
+    HEADERS = ("Rank", "Channel", "Fit", "Cadence", "Hours/wk", "Action", "Why")
     FIT_COLUMN = 2
     CADENCE_COLUMN = 3
     HOURS_COLUMN = 4
-    WHY_COLUMN = 5
+    ACTION_COLUMN = 5
+    WHY_COLUMN = 6
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -157,7 +159,7 @@ class ChannelTableModel(QAbstractTableModel):
             forced = {"in": " (forced in)", "out": " (forced out)"}.get(row.forced or "", "")
             return row.name + forced
         if c is None:
-            return {0: "—", 2: "—", 4: "—", 5: "Forced out by this scenario"}.get(col, "")
+            return {0: "—", 2: "—", 4: "—", 6: "Forced out by this scenario"}.get(col, "")
         if col == self.WHY_COLUMN:
             return self._why.get(c.id) or _reason(c)
         return {
@@ -165,6 +167,7 @@ class ChannelTableModel(QAbstractTableModel):
             2: f"{c.fit:.2f}",
             3: cadence_text(c),
             4: f"{c.total_hours:.1f}",
+            5: c.action.label if c.action else "",
         }[col]
 
     def _tooltip(self, row: ChannelRow, col: int) -> str:
@@ -173,6 +176,8 @@ class ChannelTableModel(QAbstractTableModel):
             return "Forced out by this scenario"
         if col == self.CADENCE_COLUMN and c.in_mix:
             return sentence(c.why)
+        if col == self.ACTION_COLUMN:
+            return action_phrase(c)
         if col == self.WHY_COLUMN and c.id in self._why:
             return f"{sentence(c.excluded_because)}.\nIf included: {self._why[c.id]}"
         return sentence("; ".join(c.reasons) if c.in_mix else c.excluded_because)
@@ -212,6 +217,10 @@ _HEADER_TIPS = {
     ),
     ChannelTableModel.HOURS_COLUMN: "Staff hours a week to run the channel: at its planned "
     "cadence when in the mix, at its typical cadence when left out.",
+    ChannelTableModel.ACTION_COLUMN: (
+        "What to do against today's channels (the profile's presence): keep, grow, cut back, "
+        "start, wind down or stay out."
+    ),
     ChannelTableModel.WHY_COLUMN: "In the mix: why. Left out: what including it would "
     "change - the best mix with it, its goal coverage and cost against the recommendation.",
 }

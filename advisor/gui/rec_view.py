@@ -31,6 +31,7 @@ from .formatting import if_included_text, staffing_html
 from .models import ChannelTableModel, channel_rows
 from .rec_settings import SettingsBar
 from .rec_text import notes_html, summary_html
+from .today_text import today_html
 
 __all__ = ["RecommendationView"]
 
@@ -267,7 +268,10 @@ class RecommendationView(QWidget):
         self.fit_chart.set_draw(lambda ax: draw_contributions(ax, r))
 
     def _update_notes(self) -> None:
-        self.notes.setHtml(notes_html(self._rec, self._catalog, self._name))
+        html = notes_html(self._rec, self._catalog, self._name)
+        if self._rec is not None:
+            html += today_html(self._rec)  # actions against today's channels, wind-downs
+        self.notes.setHtml(html)
 
     def _update_detail(self) -> None:
         cid = self.selected_channel()
