@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .core.errors import AdvisorInputError
@@ -77,7 +76,7 @@ def cmd_recommend(args: argparse.Namespace) -> str:
         data = to_contract(rec)
         if sens is not None:
             data["sensitivity"] = sens.model_dump(mode="json")
-        return json.dumps(data, indent=2)
+        return json.dumps(data, indent=2, allow_nan=False)  # strict JSON: no NaN
     if args.format == "csv":
         return channels_frame(rec).to_csv(index=False)
     return format_recommendation(rec, sens)
@@ -198,7 +197,7 @@ def cmd_calibration(args: argparse.Namespace) -> int:
 
     results = run_calibration(_catalog(args))
     if args.format == "json":
-        print(json.dumps([r.as_dict() for r in results], indent=2))
+        print(json.dumps([r.as_dict() for r in results], indent=2, allow_nan=False))
     else:
         print(format_calibration(results))
     return 0 if all(r.passed for r in results) else 1
@@ -309,10 +308,9 @@ def cmd_report(args: argparse.Namespace) -> str:
 
     cat = _catalog(args)
     plan = load_plan(args.plan)
-    out = Path(args.output)
     summary = getattr(args, "summary", False)
-    write_report(plan, cat, out, scenario=args.scenario, file=args.plan, summary=summary)
-    return f"wrote {out}" + (" (one-page summary)" if summary else "")
+    write_report(plan, cat, args.output, scenario=args.scenario, file=args.plan, summary=summary)
+    return f"wrote {args.output}" + (" (one-page summary)" if summary else "")
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .core.errors import AdvisorInputError
 from .core.loading import load_catalog, load_plan, save_plan
+from .core.safe_io import read_user_text
 
 __all__ = ["cmd_calendar", "cmd_import_analytics", "parse_map"]
 
@@ -34,7 +35,9 @@ def cmd_import_analytics(args: argparse.Namespace) -> str:
     result = import_analytics(
         plan, args.files, cat, mapping=parse_map(args.map), channel=args.channel
     )
-    save_plan(result.plan, Path(args.output))
+    # keep the plan file's comments and layout in the new plan (YAML round trip)
+    original = read_user_text(args.plan, what="plan")
+    save_plan(result.plan, Path(args.output), original=original)
     lines = [f"Read {len(result.files)} export(s):"]
     for f in result.files:
         lines.append(f"  {f.file}: {f.layout}, {f.rows_read} rows read, {len(f.skipped)} skipped")

@@ -139,23 +139,23 @@ def _with_action(
 
 
 def action_phrase(c: ChannelResult) -> str:
-    """The action in words with today's cadence beside the plan's, e.g. 'Grow: from 3 a week
-    to 4 a week' (for the window, the CLI and the report alike)."""
+    """The action in words with today's cadence beside the plan's, e.g. 'Grow from 3 a week
+    to 4 a week' (for the window, the command line and the report alike)."""
     plan = posts_phrase(c.posts_per_week)
     today = posts_phrase(c.posts_today) if c.posts_today is not None else None
     action = c.action or Action.stay_out
     head = action.label
     if action is Action.start:
-        return f"{head}: at {plan}"
+        return f"{head} at {plan}"
     if action is Action.stop:
-        return f"{head}: it posts {today} today" if today else f"{head}: you run it today"
+        return f"{head} (it posts {today} today)" if today else f"{head} (you run it today)"
     if action is Action.stay_out:
-        return f"{head}: not run today, not in the plan"
+        return f"{head} (not run today, not in the plan)"
     if today is None:
-        return f"{head}: at {plan} (today's posts a week not given)"
+        return f"{head} at {plan} (today's posts a week not given)"
     if action is Action.keep:
-        return f"{head}: at {plan}" + ("" if today == plan else f" (today {today})")
-    return f"{head}: from {today} to {plan}"
+        return f"{head} at {plan}" + ("" if today == plan else f" (today {today})")
+    return f"{head} from {today} to {plan}"
 
 
 def today_lines(rec: Recommendation) -> list[str]:

@@ -207,22 +207,23 @@ def import_analytics(
     figures = _figures(unique)
     new_plan, changes, notes = merge_presence(plan, figures, catalog)
     if len(unique) < len(rows):
-        notes.insert(
-            0, f"{len(rows) - len(unique)} posts were in more than one export: counted once."
-        )
+        n = len(rows) - len(unique)
+        were = "posts were" if n > 1 else "post was"
+        notes.insert(0, f"{n} {were} in more than one export: counted once.")
     return ImportResult(new_plan, files, figures, changes, notes)
 
 
 def _unique(rows: list[_Row]) -> list[_Row]:
-    """One row per post: the same post exported by two tools (same channel and address, or
-    with no address the same minute) counts once."""
+    """One row per post: the same post exported by two tools (same channel and address)
+    counts once. Rows without an address are all kept: a date alone does not identify a post."""
     seen: set[tuple[str, str]] = set()
     out = []
     for r in rows:
-        key = (r.channel, r.link or r.when.strftime("%Y-%m-%d %H:%M"))
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
+        key = (r.channel, r.link.strip().lower().rstrip("/"))
+        if r.link and key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
     return out
 
 

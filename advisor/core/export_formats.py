@@ -66,6 +66,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         ),
         date=("created date",),
         channel="linkedin",
+        link=("post link", "update link"),
     ),
     ExportFormat(
         name="X analytics (posts)",
@@ -76,6 +77,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         ),
         date=("time", "date"),
         channel="x",
+        link=("tweet permalink", "post link"),
         inbound=("replies",),
     ),
     ExportFormat(

@@ -78,8 +78,9 @@ def merge_presence(
         )
         presence[f.channel] = new
         notes.append(
-            f"{name}: {f.posts:g} posts from {f.first:%d %b %Y} to {f.last:%d %b %Y} "
-            f"({f.days} days) = {posts_phrase(f.posts_per_week)}."
+            f"{name}: {f.posts:g} post{'' if f.posts == 1 else 's'} from {f.first:%d %b %Y} "
+            f"to {f.last:%d %b %Y} ({f.days} day{'' if f.days == 1 else 's'}) = "
+            f"{posts_phrase(f.posts_per_week)}."
         )
         if f.days < _SHORT_PERIOD_DAYS:
             notes.append(f"{name}: the exports cover under four weeks; the rate is rough.")

@@ -159,26 +159,37 @@ def _target(path: str | os.PathLike[str], what: str) -> tuple[Path, int | None]:
         st = os.stat(real)
     except FileNotFoundError:
         st = None
+    except NotADirectoryError:
+        raise _write_refused(path, f"{real.parent} is a file, not a folder") from None
     except OSError as exc:
         raise _write_refused(path, f"cannot be written: {exc.strerror or exc}") from None
     if st is not None and not stat.S_ISREG(st.st_mode):
         raise _write_refused(
-            path, f"is {_kind(st.st_mode)}, not a file; it was left as it is - give a file name"
+            path,
+            f"is {_kind(st.st_mode)}, not a regular file; it was left untouched - "
+            f"give the {what} a file name",
         )
     if not real.parent.is_dir():
         raise _write_refused(path, f"the folder {real.parent} does not exist")
     return real, (stat.S_IMODE(st.st_mode) if st is not None else None)
 
 
-def _create_temp(real: Path) -> tuple[int, Path]:
+def _create_temp(path: str | os.PathLike[str], real: Path, what: str) -> tuple[int, Path]:
     """A new empty file beside ``real``; mode 0o666 so the kernel applies the umask."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
     for _ in range(100):
         tmp = real.with_name(f".{real.name}.{secrets.token_hex(4)}.tmp")
         try:
-            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666), tmp
+            return os.open(tmp, flags, 0o666), tmp
         except FileExistsError:
             continue
-    raise FileExistsError(f"no free temporary name in {real.parent}")
+        except OSError as exc:
+            raise _write_refused(
+                path,
+                f"the {what} cannot be written: the folder {real.parent} does not accept "
+                f"new files ({exc.strerror or exc})",
+            ) from None
+    raise _write_refused(path, f"the {what} cannot be written: no free temporary name")
 
 
 @contextlib.contextmanager
@@ -192,7 +203,7 @@ def replacing(path: str | os.PathLike[str], *, what: str = "file") -> Iterator[P
     real, mode = _target(path, what)
     tmp: Path | None = None
     try:
-        fd, tmp = _create_temp(real)
+        fd, tmp = _create_temp(path, real, what)
         if mode is None:
             mode = stat.S_IMODE(os.fstat(fd).st_mode)  # what the umask gave a new file
         os.close(fd)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QMainWindow,
     QTabWidget,
@@ -22,10 +23,12 @@ from .field_marks import still_overridden
 from .file_ops import FileController
 from .help_menu import build_help_menu
 from .kb_view import KnowledgeView
-from .overlay import edit_figure
-from .profile_form import FIELD_LABELS, ProfileForm
+from .overlay import edit_figure, reset_figure
+from .plain_errors import file_error
+from .profile_form import ProfileForm
 from .rec_view import RecommendationView
 from .recovery import Autosaver
+from .scenario_control import ScenarioControl
 from .scenario_panel import ScenarioPanel
 from .sensitivity_control import SensitivityControl
 from .sensitivity_view import SensitivityView
@@ -141,6 +144,11 @@ class MainWindow(QMainWindow):
             self,
         )
         self.runner = self.sensitivity.runner
+        self.rec_view.busy = lambda: self.runner.running
+        self.sensitivity.defer = self.rec_view.why_pending
+        self.sensitivity.current_mix = lambda: (
+            self.recommendation.mix if self.recommendation else None
+        )
 
     def _connect(self) -> None:
         d = self.doc
@@ -160,10 +168,13 @@ class MainWindow(QMainWindow):
         f.sig_clear_overrides.connect(lambda: self._run(operations.clear_scenario_changes, d))
         s = self.scenarios
         s.sig_selected.connect(d.select_scenario)
-        s.sig_add.connect(lambda: self._run(operations.add_scenario, d))
-        s.sig_duplicate.connect(lambda: self._run(operations.duplicate_scenario, d))
+        self.scenario_control = ScenarioControl(
+            doc=d, form=f, notice=f.notice, status=self.statusBar(), run=self._run, parent=self
+        )
+        s.sig_add.connect(self.scenario_control.add)
+        s.sig_duplicate.connect(self.scenario_control.duplicate)
         s.sig_rename.connect(lambda o, n: self._run(operations.rename_scenario, d, old=o, new=n))
-        s.sig_delete.connect(lambda n: self._run(operations.delete_scenario, d, name=n))
+        s.sig_delete.connect(self.scenario_control.delete)
         s.sig_move.connect(lambda n, k: self._run(operations.move_scenario, d, name=n, step=k))
         s.sig_describe.connect(
             lambda n, t: self._run(operations.set_scenario_description, d, name=n, description=t)
@@ -175,7 +186,11 @@ class MainWindow(QMainWindow):
         r.sig_cadence.connect(
             lambda c, lv: self._run(operations.set_cadence, d, channel=c, level=lv)
         )
+        r.sig_add_hours.connect(self._on_add_hours)
         self.kb_view.sig_edit_figure.connect(self._on_figure_edited)
+        self.kb_view.sig_reset_figure.connect(
+            lambda w, i, f: self._change_figure(reset_figure, what=w, item_id=i, field=f)
+        )
         self.kb_view.sig_bad_value.connect(lambda m: self.statusBar().showMessage(m, 5000))
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
@@ -186,6 +201,8 @@ class MainWindow(QMainWindow):
         except operations.EditRejected as exc:
             self.statusBar().showMessage(f"Not changed: {exc}", 6000)
             self._update_views()
+            if QApplication.mouseButtons() == Qt.MouseButton.NoButton:  # no dialog mid-drag
+                dialogs.show_error(self, "Not changed", f"That change was not made. {exc}")
             return False
         return True
 
@@ -194,11 +211,13 @@ class MainWindow(QMainWindow):
             op = operations.set_scenario_field
         else:
             op = operations.set_profile_field
-        label = FIELD_LABELS.get(field)
-        done = self._run(op, self.doc, field=field, value=value, key=key or None, label=label)
+            self.scenario_control.watch_shared_edit()
+        done = self._run(op, self.doc, field=field, value=value, key=key or None)
         self._note_still_overridden(done, field, value)
 
     def _on_presence_edited(self, channel: str, presence: object, rename_to: object) -> None:
+        if not self.form.scenario_only:
+            self.scenario_control.watch_shared_edit()
         done = self._run(
             operations.edit_presence,
             self.doc,
@@ -217,14 +236,24 @@ class MainWindow(QMainWindow):
         if done and note:  # a shared edit does not change a value the scenario overrides
             self.statusBar().showMessage(note, 6000)
 
+    def _on_add_hours(self) -> None:
+        """'Add hours' from an empty recommendation: the team's hours field, ready to type."""
+        self.profile_dock.show()
+        self.form.hours.setFocus()
+        self.form.hours.selectAll()
+
     def _on_figure_edited(self, what: str, item_id: str, field: str, value: float) -> None:
+        self._change_figure(edit_figure, what=what, item_id=item_id, field=field, value=value)
+
+    def _change_figure(self, change, **kwargs) -> None:
         try:
-            edit_figure(self.doc, what=what, item_id=item_id, field=field, value=value)
+            change(self.doc, **kwargs)
         except AdvisorInputError as exc:
             dialogs.show_problems(self, "That value is not valid; nothing was changed", exc)
             self.kb_view.set_catalog(self.doc.catalog)
         except OSError as exc:
-            dialogs.show_message(self, "Could not write your overlay file", str(exc))
+            text = file_error(exc, self.doc.overlay_path)
+            dialogs.show_error(self, "Your figure was not saved", text, str(exc))
             self.kb_view.set_catalog(self.doc.catalog)
 
     # --- refresh -------------------------------------------------------------------------------
@@ -279,8 +308,7 @@ class MainWindow(QMainWindow):
         self.profile_dock.setWindowTitle(f"Company profile — {scope}")
 
     def _update_title(self) -> None:
-        name = self.doc.path.name if self.doc.path else "Untitled"
-        self.setWindowTitle(f"{name}[*] — Channel Advisor")
+        self.setWindowTitle(f"{self.doc.display_name}[*] — Channel Advisor")
         self.setWindowModified(self.doc.modified)
 
     def _recompute(self) -> None:
@@ -313,18 +341,21 @@ class MainWindow(QMainWindow):
         return build(self._prepared) if self._prepared is not None else None
 
     def _update_compare(self) -> None:
-        recs, errors = [], {}
+        recs, errors, weights = [], {}, {}
         current = self.recommendation
         for s in self.doc.plan.scenarios:
             if current is not None and s.name == current.scenario and not self._pending:
                 recs.append(current)  # just computed for this plan: no need to build it twice
+                if self._prepared is not None:
+                    weights[s.name] = self._prepared.profile.normalised_goals()
                 continue
             try:
                 prep = prepare(self.doc.plan, s.name, self.doc.catalog)
                 recs.append(build(prep, explain_left_out=False))
+                weights[s.name] = prep.profile.normalised_goals()
             except AdvisorInputError as exc:
                 errors[s.name] = exc.problems[0].message
-        self.compare_view.show_results(recs, errors)
+        self.compare_view.show_results(recs, errors, weights)
         self._compare_dirty = False
         self.sig_compare_updated.emit()
 
@@ -349,6 +380,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.sensitivity.shutdown()
+        self.scenario_control.shutdown()
         self.files.exporter.shutdown()  # a cancelled export leaves no file behind
         self.files.autosaver.discard()  # a clean close leaves no recovery file
         self.save_geometry()

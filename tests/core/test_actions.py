@@ -102,7 +102,7 @@ def test_no_presence_means_start_or_stay_out(catalog) -> None:
 def test_phrases_are_plain(catalog) -> None:
     rec = recommend(load_plan(B2B), None, catalog)
     phrases = {c.id: action_phrase(c) for c in rec.channels}
-    assert phrases["linkedin"] == "Grow: from 3 a week to 4 a week"
+    assert phrases["linkedin"] == "Grow from 3 a week to 4 a week"
     assert phrases["tiktok"].startswith("Wind down")
     assert all("_" not in p for p in phrases.values())
 

@@ -38,6 +38,7 @@ def test_each_sample_export(capsys, tmp_path, sample, channel, posts_per_week, l
     )
     assert code == 0, err
     assert layout in out and f"wrote {out_plan}" in out
+    assert "# the channels run today" in out_plan.read_text()  # the plan's comments kept
     before = load_plan(PLAN).profile.presence
     after = load_plan(out_plan).profile.presence
     assert after[channel].posts_per_week == pytest.approx(posts_per_week)
@@ -181,3 +182,16 @@ def test_bad_options(capsys, tmp_path, args, message) -> None:
         capsys, "import-analytics", PLAN, sample, *args, "-o", str(tmp_path / "n.yaml")
     )
     assert code == 2 and message in err, err
+
+
+def test_posts_without_an_address_are_never_merged(capsys, tmp_path) -> None:
+    export = tmp_path / "two.csv"
+    days = "".join(
+        f"2026-10-{d:02d},Facebook Page\n2026-10-{d:02d},Facebook Page\n" for d in range(1, 15)
+    )
+    export.write_text("Date,Social network\n" + days, encoding="utf-8")
+    out_plan = tmp_path / "new.yaml"
+    code, out, _ = run(capsys, "import-analytics", PLAN, str(export), "-o", str(out_plan))
+    assert code == 0 and "28 posts from 01 Oct 2026 to 14 Oct 2026 (14 days)" in out
+    assert load_plan(out_plan).profile.presence["facebook"].posts_per_week == pytest.approx(14.0)
+    assert "under four weeks" in out

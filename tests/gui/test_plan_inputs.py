@@ -28,7 +28,7 @@ def test_messages_answered_default_and_value_then_undo(open_window, qtbot):
     assert blocker.args[0].hours_per_week < before
     assert not widget.spin.isEnabled()
     assert widget.spin.value() == 20
-    assert window.undo_action.text() == "&Undo Change messages answered"
+    assert window.undo_action.text() == "&Undo Set Messages answered to the default"
     window.undo_action.trigger()
     assert window.doc.plan.profile.answer_share == 0.5
     assert not widget.default_box.isChecked()
@@ -126,7 +126,7 @@ def test_presence_in_scenario_mode(open_window, qtbot):
     assert table.model.is_overridden(row)
     assert table.model.index(row, 0).data().endswith("Instagram")
     note = window.form.scope_note.text()
-    assert "channels Instagram = 12,000 followers (shared not listed" in note
+    assert "Today's channels: Instagram = 12,000 followers (shared not listed" in note
     # A scenario cannot drop a channel the shared profile lists: refused, nothing changes.
     table.view.selectRow(table.model.row_of("linkedin"))
     table.btn_remove.click()

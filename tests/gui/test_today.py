@@ -29,7 +29,11 @@ def test_action_column_reads_keep_start_wind_down(open_window) -> None:
     model = window.rec_view.model
     row = model.row_of("linkedin")
     tip = model.index(row, ChannelTableModel.ACTION_COLUMN).data(3)  # ToolTipRole
-    assert tip == "Grow: from 3 a week to 4 a week"
+    assert tip == "Grow from 3 a week to 4 a week"
+    notes = window.rec_view.notes.toPlainText()
+    rec = window.recommendation
+    assert "Against today" in notes and f"{rec.hours_today:.1f} h/week" in notes
+    assert "Winding down TikTok over 4 weeks" in notes and "Announce on TikTok" in notes
 
 
 def _drive_dialog(monkeypatch, paths: list[str], *, act) -> list:
