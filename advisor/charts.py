@@ -6,12 +6,12 @@ so the same drawing appears on a Qt canvas and as vector SVG in the report.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .core.result import Recommendation, Sensitivity
+from .core.result import ChannelResult, Recommendation, Sensitivity
 from .core.vocab import Activity, Goal
+from .fonts import configure, distinct, visual
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -53,6 +53,7 @@ def new_figure(width: float = 6.4, height: float = 3.6):
     """A matplotlib Figure not bound to pyplot (safe in threads and libraries)."""
     from matplotlib.figure import Figure
 
+    configure()  # fallback fonts, and text from users is never read as maths
     fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
     return fig
 
@@ -62,11 +63,6 @@ def _style(ax: Axes) -> None:
     ax.tick_params(labelsize=8)
     ax.grid(axis="x", color="#e4e4e4", linewidth=0.6)
     ax.set_axisbelow(True)
-
-
-def _wrap(label: str, width: int = 22, lines: int = 3) -> str:
-    """Break a long label (a scenario name) over a few lines so labels never overlap."""
-    return "\n".join(textwrap.wrap(label, width, max_lines=lines, placeholder="…")) or label
 
 
 def _label(ax: Axes, x: float, y: float, text: str) -> None:
@@ -97,19 +93,23 @@ def draw_staffing(ax: Axes, rec: Recommendation) -> None:
         _empty(ax, "No channel in the mix")
         return
     base = getattr(rec, "base_hours_by_activity", None) or {}
-    rows: list[tuple[str, dict[Activity, float]]] = [(c.name, c.hours_per_week) for c in mix]
+    rows: list[tuple[str, dict[Activity, float]]] = [
+        (visual(c.name), c.hours_per_week) for c in mix
+    ]
     if sum(base.values()) > 0.005:
         rows.append((SHARED_LABEL, base))
     rows = rows[::-1]
     names = [name for name, _ in rows]
+    ys = range(len(rows))
     left = [0.0] * len(rows)
     for act in Activity:
         vals = [hours.get(act, 0.0) for _, hours in rows]
         if sum(vals) <= 0:
             continue
         color = ACTIVITY_COLORS.get(act, _FALLBACK_COLOR)
-        ax.barh(names, vals, left=left, color=color, label=act.label, height=0.6)
+        ax.barh(ys, vals, left=left, color=color, label=act.label, height=0.6)
         left = [a + b for a, b in zip(left, vals, strict=True)]
+    ax.set_yticks(ys, names)
     for y, total in enumerate(left):
         _label(ax, total, y, f"{total:.1f} h")
     ax.set_xlabel("hours per week", fontsize=8)
@@ -133,7 +133,7 @@ def draw_coverage(ax: Axes, rec: Recommendation, weights: dict[Goal, float] | No
     goals = list(Goal)[::-1]
     vals = [rec.coverage[g] for g in goals]
     colors = ["#2f5d8a" if not weights or weights.get(g, 0) > 0 else "#b8c7d6" for g in goals]
-    labels = [g.label if not weights else f"{g.label} ({weights.get(g, 0):.0%})" for g in goals]
+    labels = [g.label if not weights else f"{g.label} ({weights.get(g, 0):.1%})" for g in goals]
     ax.barh(labels, vals, color=colors, height=0.6)
     for y, v in enumerate(vals):
         _label(ax, v, y, f"{v:.2f}")
@@ -142,18 +142,29 @@ def draw_coverage(ax: Axes, rec: Recommendation, weights: dict[Goal, float] | No
     _style(ax)
 
 
+def fit_channels(rec: Recommendation, limit: int | None = None) -> list[ChannelResult]:
+    """The channels the fit chart shows: the ``limit`` best fits and every mix channel,
+    best fit first (a channel in the mix is never left off the chart)."""
+    if not limit:
+        return list(rec.channels)
+    return [c for i, c in enumerate(rec.channels) if i < limit or c.in_mix]
+
+
 def draw_contributions(ax: Axes, rec: Recommendation, limit: int | None = None) -> None:
-    """Each channel's fit as stacked contributions (after the capability/compliance gates)."""
-    chans = rec.channels[:limit] if limit else rec.channels
+    """Each channel's fit as stacked contributions (after the capability/compliance gates):
+    the ``limit`` best-fitting channels plus every channel in the mix."""
+    chans = fit_channels(rec, limit)
     if not chans:
         _empty(ax, "No channels")
         return
-    names = [("● " if c.in_mix else "") + c.name for c in chans][::-1]
+    names = distinct([("● " if c.in_mix else "") + c.name for c in chans], 30, 1)[::-1]
+    ys = range(len(chans))
     left = [0.0] * len(chans)
     for factor, color in FIT_COLORS.items():
         vals = [next(x.points for x in c.contributions if x.factor == factor) for c in chans][::-1]
-        ax.barh(names, vals, left=left, color=color, label=factor, height=0.6)
+        ax.barh(ys, vals, left=left, color=color, label=factor, height=0.6)
         left = [a + b for a, b in zip(left, vals, strict=True)]
+    ax.set_yticks(ys, names)
     for y, c in enumerate(chans[::-1]):
         _label(ax, left[y], y, f"{c.fit:.2f}")
     ax.set_xlim(0, 1)
@@ -180,7 +191,7 @@ def draw_compare(ax: Axes, recs: Sequence[Recommendation]) -> None:
     ys = range(len(rows))
     colors = [_SCENARIO_COLORS[i % len(_SCENARIO_COLORS)] for i in range(len(recs))][::-1]
     ax.barh(ys, [r.hours_per_week for r in rows], color=colors, height=0.6)
-    ax.set_yticks(ys, [_wrap(r.scenario) for r in rows])
+    ax.set_yticks(ys, distinct([r.scenario for r in rows]))
     ax.scatter(
         [r.staff_hours_available for r in rows],
         ys,
@@ -214,13 +225,14 @@ def draw_compare_coverage(ax: Axes, recs: Sequence[Recommendation]) -> None:
     goals = list(Goal)[::-1]
     n = len(recs)
     height = 0.8 / n
+    names = distinct([r.scenario for r in recs], 30, 2)
     for i, r in enumerate(recs):
         ys = [k + (n - 1 - i) * height - 0.4 + height / 2 for k in range(len(goals))]
         ax.barh(
             ys,
             [r.coverage[g] for g in goals],
             height=height,
-            label=_wrap(r.scenario, 30, 2),
+            label=names[i],
             color=_SCENARIO_COLORS[i % len(_SCENARIO_COLORS)],
         )
     ax.set_yticks(range(len(goals)), [g.label for g in goals])
@@ -234,43 +246,70 @@ def draw_compare_coverage(ax: Axes, recs: Sequence[Recommendation]) -> None:
 
 
 def draw_robustness(ax: Axes, sens: Sensitivity, names: dict[str, str] | None = None) -> None:
-    """Share of perturbed weightings under which each channel stays in the optimal mix."""
+    """Share of perturbed weightings under which each channel stays in the optimal mix (%)."""
     items = list(sens.robustness.items())[::-1]
     if not items:
         _empty(ax, "No channel is ever in the mix")
         return
-    labels = [(names or {}).get(k, k) for k, _ in items]
-    vals = [v for _, v in items]
-    colors = ["#6a9f58" if v >= 0.8 else "#c9a227" if v >= 0.4 else "#b04a5a" for v in vals]
-    ax.barh(labels, vals, color=colors, height=0.6)
+    labels = distinct([(names or {}).get(k, k) for k, _ in items], 30, 1)
+    vals = [100 * v for _, v in items]
+    colors = ["#6a9f58" if v >= 80 else "#c9a227" if v >= 40 else "#b04a5a" for v in vals]
+    ys = range(len(vals))
+    ax.barh(ys, vals, color=colors, height=0.6)
+    ax.set_yticks(ys, labels)
     for y, v in enumerate(vals):
-        _label(ax, v, y, f"{v:.0%}")
+        _label(ax, v, y, f"{v:.0f}%")
     ax.set_ylim(-0.6, max(len(vals), 3) - 0.4)  # one channel: a bar, not a block
-    ax.set_xlim(0, 1.15)
+    ax.set_xlim(0, 115)
     ax.set_xlabel(
-        f"share of {sens.samples} weightings (±{sens.spread:.0%}) with the channel in the mix",
+        f"% of {sens.samples} weightings (each weight ±{sens.spread:.0%}) with the channel "
+        "in the mix",
         fontsize=8,
     )
     _style(ax)
 
 
 def draw_sensitivity(ax: Axes, sens: Sensitivity) -> None:
-    """How far each goal's weight share can fall (left) or rise (right) before the mix changes."""
+    """How far each goal's weight share can fall (left) or rise (right) before the mix
+    changes, in percentage points as in the report's table, drawn to scale. A side with no
+    change in range is written "no change" rather than drawn: a share cannot fall below 0."""
     rows = sens.goals[::-1]
-    labels = [s.goal.label for s in rows]
-    cap = 0.5
-    downs = [-(min(s.down, cap) if s.down is not None else cap) for s in rows]
-    ups = [min(s.up, cap) if s.up is not None else cap for s in rows]
-    ax.barh(
-        labels,
-        downs,
-        color=["#b04a5a" if s.down is not None else "#dddddd" for s in rows],
-        height=0.6,
-    )
-    ax.barh(
-        labels, ups, color=["#2f5d8a" if s.up is not None else "#dddddd" for s in rows], height=0.6
-    )
+    ys = range(len(rows))
+    downs = [-100 * s.down if s.down is not None else 0.0 for s in rows]
+    ups = [100 * s.up if s.up is not None else 0.0 for s in rows]
+    reach = max([5.0, *(abs(v) for v in downs + ups)]) * 1.45  # room for the value labels
+    ax.barh(ys, downs, color="#b04a5a", height=0.6)
+    ax.barh(ys, ups, color="#2f5d8a", height=0.6)
+    for y, s in enumerate(rows):
+        if s.down is None and s.up is None:
+            ax.annotate(
+                "no change either way",
+                (0.0, y),
+                xytext=(3, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=7,
+                color="#888888",
+            )
+            continue
+        for side, value, sign in ((-1, s.down, "−"), (1, s.up, "+")):
+            text = f"{sign}{100 * value:.1f}" if value is not None else "no change"
+            x = side * 100 * value if value is not None else 0.0
+            ax.annotate(
+                text,
+                (x, y),
+                xytext=(side * 3, 0),
+                textcoords="offset points",
+                ha="left" if side > 0 else "right",
+                va="center",
+                fontsize=7,
+                color="#222222" if value is not None else "#888888",
+            )
+    ax.set_yticks(ys, [f"{s.goal.label} ({100 * s.share:.1f}%)" for s in rows])
     ax.axvline(0, color="#444444", linewidth=0.8)
-    ax.set_xlim(-cap * 1.1, cap * 1.1)
-    ax.set_xlabel("change in the goal's weight share that flips the mix (grey: none)", fontsize=8)
+    ax.set_xlim(-reach, reach)
+    ax.set_xlabel(
+        "percentage points of weight share that change the mix (left: falls, right: rises)",
+        fontsize=8,
+    )
     _style(ax)

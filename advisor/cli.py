@@ -5,7 +5,7 @@
     advisor compare PLAN [--format table|json|csv] [--baseline NAME]
     advisor validate FILE
     advisor catalog [--platforms|--tools] [--figures] [--format table|json|csv]
-    advisor report PLAN -o FILE.pdf [--scenario NAME]
+    advisor report PLAN -o FILE.pdf [--scenario NAME] [--summary]
     advisor import-analytics PLAN FILE... -o NEW_PLAN [--map FIELD=COLUMN] [--channel ID]
     advisor calendar PLAN [--scenario NAME] [--weeks N] [--start DATE] -o FILE.ics|FILE.csv
 
@@ -76,6 +76,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("plan")
     p.add_argument("-o", "--output", required=True, help="PDF file to write")
     p.add_argument("--scenario", help="scenario name (default: the first)")
+    p.add_argument(
+        "--summary", action="store_true", help="one page: the decision alone, for a board pack"
+    )
     _today_parsers(sub, common)
     p = sub.add_parser("gui", parents=[common], help="open the desktop app")
     p.add_argument("plan", nargs="?")

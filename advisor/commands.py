@@ -308,8 +308,9 @@ def cmd_report(args: argparse.Namespace) -> str:
 
     cat = _catalog(args)
     plan = load_plan(args.plan)
-    write_report(plan, cat, args.output, scenario=args.scenario, file=args.plan)
-    return f"wrote {args.output}"
+    summary = getattr(args, "summary", False)
+    write_report(plan, cat, args.output, scenario=args.scenario, file=args.plan, summary=summary)
+    return f"wrote {args.output}" + (" (one-page summary)" if summary else "")
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

@@ -21,7 +21,7 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from advisor.core.loading import load_catalog  # noqa: E402
-from benchmarks import gui_start, mix_search, recommend, sensitivity  # noqa: E402
+from benchmarks import gui_start, mix_search, recommend, report, sensitivity  # noqa: E402
 from benchmarks.common import (  # noqa: E402
     ROOT,
     Reps,
@@ -105,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--quick", action="store_true", help="fewer repeats; writes nothing unless --out"
     )
     ap.add_argument("--out", type=Path, default=None, help=f"markdown output (default {DOC})")
-    ap.add_argument("--only", default="abcde", help="sections to run, e.g. 'ab'")
+    ap.add_argument("--only", default="abcdef", help="sections to run, e.g. 'ab'")
     ap.add_argument(
         "--budget",
         type=float,
@@ -126,6 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("c", lambda: mix_search.bench_large(reps)),
         ("d", lambda: sensitivity.bench(cat, reps, args.budget)),
         ("e", lambda: gui_start.bench(reps)),
+        ("f", lambda: report.bench(reps)),
     ]
     sections = []
     for key, fn in plan:

@@ -6,11 +6,15 @@ window appears quickly; until then the widget is an empty placeholder.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QVBoxLayout, QWidget
 
 __all__ = ["ChartView"]
 
@@ -28,9 +32,14 @@ class ChartView(QWidget):
     sig_drawn = Signal()
 
     def __init__(
-        self, *, empty_text: str = "Nothing to show yet", parent: QWidget | None = None
+        self,
+        *,
+        empty_text: str = "Nothing to show yet",
+        name: str = "chart",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.name = name  # the suggested file name of an exported chart
         self.setMinimumHeight(160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._layout = QVBoxLayout(self)
@@ -91,6 +100,9 @@ class ChartView(QWidget):
         self._canvas.mpl_connect("draw_event", lambda _event: self.sig_drawn.emit())
         self._canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._canvas.setMinimumSize(120, 120)
+        self._canvas.setToolTip("Right-click to save this chart as a PNG or SVG file")
+        self._canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._canvas.customContextMenuRequested.connect(self._on_context_menu)
         self._layout.addWidget(self._canvas)
 
     def _update_chart(self) -> None:
@@ -105,11 +117,15 @@ class ChartView(QWidget):
         self._ensure_canvas()
         self._placeholder.hide()
         self._canvas.show()
+        self._render()
+        self._canvas.draw_idle()
+
+    def _render(self) -> None:
         self._figure.clear()
         ax = self._figure.add_subplot()
-        self._draw(ax)
+        if self._draw is not None:
+            self._draw(ax)
         self._fit_to_width(ax)
-        self._canvas.draw_idle()
 
     def _fit_to_width(self, ax: Any) -> None:
         """Keep long axis labels and legends below the axes inside a narrow canvas."""
@@ -123,6 +139,54 @@ class ChartView(QWidget):
         if self._draw is not None and self._canvas is not None:
             self._dirty = True
             self._resize_timer.start()
+
+    # --- export ---------------------------------------------------------------------------------
+    def can_export(self) -> bool:
+        """True when there is a chart (not the empty text) to save."""
+        return self._draw is not None
+
+    def context_menu(self) -> QMenu:
+        """The chart's context menu: save as PNG or SVG."""
+        menu = QMenu(self)
+        for fmt in ("PNG", "SVG"):
+            action = menu.addAction(f"Save chart as {fmt}…")
+            action.setEnabled(self.can_export())
+            action.triggered.connect(lambda _c=False, f=fmt: self.ask_export(f.lower()))
+        return menu
+
+    def _on_context_menu(self, pos: QPoint) -> None:
+        self.context_menu().exec(self._canvas.mapToGlobal(pos))
+
+    def ask_export(self, fmt: str) -> None:
+        """Ask where to save the chart as ``fmt`` (png or svg), then save it."""
+        from . import dialogs
+
+        kind = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)"}[fmt]
+        path = dialogs.get_save_path(self, "Save chart", f"{self.name}.{fmt}", kind)
+        if not path:
+            return
+        target = Path(path).with_suffix(f".{fmt}")
+        try:
+            self.export(target)
+        except OSError as exc:
+            dialogs.show_message(
+                self, "Could not save the chart", f"{target} was not written: {exc.strerror}."
+            )
+
+    def export(self, path: Path) -> None:
+        """Save the chart as shown to ``path`` (format by suffix); nothing is left half-written."""
+        self._ensure_canvas()
+        if self._dirty:  # not drawn since the last change (e.g. on a hidden tab)
+            self._dirty = False
+            self._render()
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
+        os.close(fd)
+        try:
+            self._figure.savefig(tmp, format=path.suffix[1:], dpi=150)
+            os.replace(tmp, path)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def _relayout_legend(ax: Any, legend: Any, ncols: int) -> None:

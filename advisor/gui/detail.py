@@ -5,9 +5,10 @@ from __future__ import annotations
 from html import escape
 
 from ..core.knowledge import Catalog, Figure, Platform, iter_figures
+from ..core.labels import figure_label, format_label, source_citation
 from ..core.result import ChannelResult
 from ..core.vocab import AGE_BANDS, Activity
-from .formatting import cadence_text, posts_text, sentence
+from .formatting import cadence_text, posts_text, sentence, signed
 
 __all__ = ["channel_html"]
 
@@ -35,9 +36,10 @@ def _contributions(c: ChannelResult) -> str:
         "<th align='left'>Why</th></tr>"
     )
     body = "".join(
-        f"<tr><td>{escape(_FACTORS.get(x.factor, x.factor))}</td><td align='right'>{x.score:.2f}</td>"
-        f"<td align='right'>{'gate' if x.weight is None else f'{x.weight:.2f}'}</td>"
-        f"<td align='right'>{x.points:+.3f}</td><td>{escape(x.why)}</td></tr>"
+        f"<tr><td>{escape(_FACTORS.get(x.factor, sentence(x.factor)))}</td>"
+        f"<td align='right'>{x.score:.2f}</td>"
+        f"<td align='right'>{'multiplies' if x.weight is None else f'{x.weight:.2f}'}</td>"
+        f"<td align='right'>{signed(x.points, '{:.3f}')}</td><td>{escape(sentence(x.why))}</td></tr>"
         for x in c.contributions
     )
     return f"<table cellspacing='0' cellpadding='3'>{head}{body}</table>"
@@ -50,15 +52,15 @@ def _sources(p: Platform, cat: Catalog) -> str:
         if fig.estimate:
             estimates += 1
         else:
-            used.setdefault(fig.src, []).append(".".join(str(x) for x in path))
+            key = ".".join(str(x) for x in path)
+            used.setdefault(fig.src, []).append(figure_label("platforms", key).label)
     items = []
     for src, fields in used.items():
         s = cat.sources.get(src)
-        title = escape(s.title) if s else escape(src)
-        date = f" ({escape(s.date)})" if s and s.date else ""
+        title = escape(source_citation(cat, src))  # with its date
         link = f" <a href='{escape(s.url)}'>link</a>" if s and s.url else ""
         items.append(
-            f"<li><b>{title}</b>{date}{link}<br><span style='color:#666'>"
+            f"<li><b>{title}</b>{link}<br><span style='color:#666'>"
             f"{escape(', '.join(fields))}</span></li>"
         )
     total = sum(1 for _ in iter_figures(p))
@@ -112,7 +114,10 @@ def channel_html(p: Platform, c: ChannelResult | None, cat: Catalog, why_not: st
     if c is not None:
         parts.append(f"<h3>Fit contributions</h3>{_contributions(c)}")
     reach = [(f"Age {b}", _fig(p.reach_age[b], "{:.0%}")) for b in AGE_BANDS]
-    reach += [(s.value.capitalize(), _fig(f, "{:.0%}")) for s, f in p.reach_segment.items()]
+    reach += [
+        (figure_label("platforms", f"reach_segment.{s.value}").label, _fig(f, "{:.0%}"))
+        for s, f in p.reach_segment.items()
+    ]
     reach += [
         ("B2B strength", _fig(p.b2b, "{:.2f}")),
         ("B2C strength", _fig(p.b2c, "{:.2f}")),
@@ -134,7 +139,7 @@ def channel_html(p: Platform, c: ChannelResult | None, cat: Catalog, why_not: st
         cadence.append(("If included", f"{posts_text(c.posts_per_week)} (typical)"))
     parts.append(f"<h3>Cadence</h3>{_rows(cadence)}")
     effort = [
-        (fmt.value.replace("_", " "), _fig(f, "{:g} h per post"))
+        (sentence(format_label(fmt)), _fig(f, "{:g} h per post"))
         for fmt, f in p.effort_hours.items()
     ]
     if c is not None:

@@ -49,6 +49,7 @@ class ExportControl(QObject):
             status_bar.addPermanentWidget(w)
             w.hide()
         self._path: Path | None = None
+        self._others: list[QAction] = []
         self.cancel_button.clicked.connect(self.runner.cancel)
         r = self.runner
         r.sig_progress.connect(self._on_progress)
@@ -69,8 +70,10 @@ class ExportControl(QObject):
         path: Path,
         scenario: str,
         file: str,
+        summary: bool = False,
     ) -> None:
-        """Write the report of ``plan`` to ``path`` in the background (ignored while running)."""
+        """Write the report of ``plan`` to ``path`` in the background (ignored while running);
+        ``summary``: page 1 alone, for a board pack."""
         if self.running:
             return
         self._path = path
@@ -84,6 +87,7 @@ class ExportControl(QObject):
                 file=file,
                 on_progress=progress,
                 should_stop=stop,
+                summary=summary,
             )
             return path
 
@@ -98,8 +102,14 @@ class ExportControl(QObject):
         self.runner.shutdown()
         self._set_running(False)
 
+    def also_disable(self, action: QAction) -> None:
+        """Another action that starts an export (the one-page summary): off while one runs."""
+        self._others.append(action)
+
     def _set_running(self, running: bool) -> None:
         self._action.setEnabled(not running)
+        for other in self._others:
+            other.setEnabled(not running)
         self.progress.setValue(0)
         for w in self._status_widgets:
             w.setVisible(running)

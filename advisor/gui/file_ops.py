@@ -69,6 +69,10 @@ class FileController(QObject):
         self.exporter = ExportControl(
             self._window, self._window.statusBar(), self.export_pdf_action
         )
+        self.export_summary_action = self._add(
+            menu, "Export one-page &summary (PDF)…", lambda: self.export_pdf(summary=True)
+        )
+        self.exporter.also_disable(self.export_summary_action)
         menu.addSeparator()
         self._add(menu, "&Quit", self._window.close, QKeySequence.StandardKey.Quit)
 
@@ -210,8 +214,9 @@ class FileController(QObject):
             return
         self._window.statusBar().showMessage(f"Exported {path}", 4000)
 
-    def export_pdf(self) -> None:
-        """Ask where, then write the report in the background (see ExportControl)."""
+    def export_pdf(self, *, summary: bool = False) -> None:
+        """Ask where, then write the report (or with ``summary`` its page 1 alone) in the
+        background (see ExportControl)."""
         if self.exporter.running:  # the action is disabled; a shortcut or caller may still ask
             return
         self.commit_pending_edit()
@@ -224,7 +229,8 @@ class FileController(QObject):
                 f"The report module could not be loaded: {exc}",
             )
             return
-        path = self._export_path("Export PDF report", ".pdf", "PDF files (*.pdf)")
+        title = "Export one-page summary" if summary else "Export PDF report"
+        path = self._export_path(title, ".pdf", "PDF files (*.pdf)")
         if path is None:
             return
         self.exporter.start(
@@ -234,4 +240,5 @@ class FileController(QObject):
             path=path,
             scenario=self._doc.scenario_name,
             file=str(self._doc.path or "plan"),
+            summary=summary,
         )

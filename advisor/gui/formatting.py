@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 from html import escape
 
-from ..core.result import ChannelResult, Recommendation
+from ..core.result import ChannelResult, Recommendation, WhyNot
 from ..core.vocab import Role, posts_phrase
 
 __all__ = [
     "cadence_text",
+    "if_included_text",
+    "signed",
     "posts_text",
     "role_text",
     "roles_line",
@@ -120,3 +122,29 @@ def sentence(text: str) -> str:
 def source_text(source: str, titles: dict[str, str]) -> str:
     """An advice note's sources with the knowledge base's source ids replaced by titles."""
     return re.sub(r"[A-Za-z0-9_]+", lambda m: titles.get(m.group(), m.group()), source)
+
+
+def signed(value: float, fmt: str = "{:.1f}", unit: str = "") -> str:
+    """'+1.2', '−0.6' (a true minus sign); a value that rounds to zero is '0', never '-0.0'."""
+    text = fmt.format(abs(value))
+    if float(text.replace(",", "").lstrip("$")) == 0:
+        return "0" + unit
+    return ("+" if value > 0 else "\u2212") + text + unit
+
+
+def if_included_text(rec: Recommendation, cid: str, w: WhyNot | None) -> str:
+    """What including a channel left out would change, short enough for a table cell:
+    'Replaces Company blog: coverage −0.6 pts, −$215/month, −1.1 h/week'."""
+    if w is None:
+        return ""
+    if not w.feasible:
+        return "No mix with it fits the team's hours, budget and limits"
+    names = {c.id: c.name for c in rec.channels}
+    dropped = [names.get(i, i) for i in rec.mix if i not in w.mix]
+    lead = f"Replaces {', '.join(dropped)}" if dropped else "Added to the mix"
+    marketing = rec.hours_by_role.get(Role.marketing, 0.0)
+    return (
+        f"{lead}: coverage {signed((w.coverage - rec.objective) * 100, unit=' pts')}, "
+        f"{signed(w.monthly_cost - rec.monthly_cost, '${:,.0f}', '/month')}, "
+        f"{signed(w.hours_per_week - marketing, unit=' h/week')}"
+    )

@@ -23,7 +23,7 @@ from .field_marks import still_overridden
 from .file_ops import FileController
 from .help_menu import build_help_menu
 from .kb_view import KnowledgeView
-from .overlay import edit_figure
+from .overlay import edit_figure, reset_figure
 from .plain_errors import file_error
 from .profile_form import ProfileForm
 from .rec_view import RecommendationView
@@ -144,6 +144,11 @@ class MainWindow(QMainWindow):
             self,
         )
         self.runner = self.sensitivity.runner
+        self.rec_view.busy = lambda: self.runner.running
+        self.sensitivity.defer = self.rec_view.why_pending
+        self.sensitivity.current_mix = lambda: (
+            self.recommendation.mix if self.recommendation else None
+        )
 
     def _connect(self) -> None:
         d = self.doc
@@ -181,7 +186,11 @@ class MainWindow(QMainWindow):
         r.sig_cadence.connect(
             lambda c, lv: self._run(operations.set_cadence, d, channel=c, level=lv)
         )
+        r.sig_add_hours.connect(self._on_add_hours)
         self.kb_view.sig_edit_figure.connect(self._on_figure_edited)
+        self.kb_view.sig_reset_figure.connect(
+            lambda w, i, f: self._change_figure(reset_figure, what=w, item_id=i, field=f)
+        )
         self.kb_view.sig_bad_value.connect(lambda m: self.statusBar().showMessage(m, 5000))
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
@@ -227,9 +236,18 @@ class MainWindow(QMainWindow):
         if done and note:  # a shared edit does not change a value the scenario overrides
             self.statusBar().showMessage(note, 6000)
 
+    def _on_add_hours(self) -> None:
+        """'Add hours' from an empty recommendation: the team's hours field, ready to type."""
+        self.profile_dock.show()
+        self.form.hours.setFocus()
+        self.form.hours.selectAll()
+
     def _on_figure_edited(self, what: str, item_id: str, field: str, value: float) -> None:
+        self._change_figure(edit_figure, what=what, item_id=item_id, field=field, value=value)
+
+    def _change_figure(self, change, **kwargs) -> None:
         try:
-            edit_figure(self.doc, what=what, item_id=item_id, field=field, value=value)
+            change(self.doc, **kwargs)
         except AdvisorInputError as exc:
             dialogs.show_problems(self, "That value is not valid; nothing was changed", exc)
             self.kb_view.set_catalog(self.doc.catalog)
@@ -323,18 +341,21 @@ class MainWindow(QMainWindow):
         return build(self._prepared) if self._prepared is not None else None
 
     def _update_compare(self) -> None:
-        recs, errors = [], {}
+        recs, errors, weights = [], {}, {}
         current = self.recommendation
         for s in self.doc.plan.scenarios:
             if current is not None and s.name == current.scenario and not self._pending:
                 recs.append(current)  # just computed for this plan: no need to build it twice
+                if self._prepared is not None:
+                    weights[s.name] = self._prepared.profile.normalised_goals()
                 continue
             try:
                 prep = prepare(self.doc.plan, s.name, self.doc.catalog)
                 recs.append(build(prep, explain_left_out=False))
+                weights[s.name] = prep.profile.normalised_goals()
             except AdvisorInputError as exc:
                 errors[s.name] = exc.problems[0].message
-        self.compare_view.show_results(recs, errors)
+        self.compare_view.show_results(recs, errors, weights)
         self._compare_dirty = False
         self.sig_compare_updated.emit()
 

@@ -5,16 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
-    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -27,20 +23,14 @@ from ..core.knowledge import Catalog
 from ..core.plan import Scenario
 from ..core.result import Recommendation, WhyNot
 from ..core.tables import why_not_text
-from ..core.vocab import Ambition, Goal, Level, Role
+from ..core.vocab import Ambition, Goal, Level
 from .canvas import ChartView
 from .delegates import FitBarDelegate
 from .detail import channel_html
-from .formatting import (
-    role_text,
-    roles_line,
-    search_note,
-    setup_text,
-    source_text,
-    spare_text,
-    staffing_html,
-)
+from .formatting import if_included_text, staffing_html
 from .models import ChannelTableModel, channel_rows
+from .rec_settings import SettingsBar
+from .rec_text import notes_html, summary_html
 from .today_text import today_html
 
 __all__ = ["RecommendationView"]
@@ -53,6 +43,7 @@ class RecommendationView(QWidget):
     sig_tool = Signal(object)  # "tool/plan", "none" or None (advisor chooses)
     sig_ambition = Signal(str)
     sig_cadence = Signal(str, object)  # channel id, Level value or None (advisor chooses)
+    sig_add_hours = Signal()  # the user asked to add the team's hours (no channel fits)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,10 +54,19 @@ class RecommendationView(QWidget):
         # asked for the best mix with a channel left out when the recommendation was built
         # without them (the window builds lean recommendations on every edit)
         self.why_not_source: Callable[[str], WhyNot | None] | None = None
+        self._why_nots: dict[str, WhyNot | None] = {}
+        self._why_queue: list[str] = []
+        # one left-out channel solved per tick, so an edit never waits for all of them
+        self._why_timer = QTimer(self)
+        self._why_timer.setInterval(0)
+        self._why_timer.timeout.connect(self._fill_next_why_not)
+        # True while the background analysis runs: the two would compete for the interpreter
+        self.busy: Callable[[], bool] = lambda: False
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.linkActivated.connect(self._on_next_step)
         self.model = ChannelTableModel(self)
         self.table = self._make_table()
         self.detail = QTextBrowser()
@@ -74,14 +74,16 @@ class RecommendationView(QWidget):
         self.detail.setObjectName("detail")
         self.notes = QTextBrowser()
         self.notes.setObjectName("notes")
-        self.staffing = ChartView(empty_text="No channel in the mix")
+        self.staffing = ChartView(empty_text="No channel in the mix", name="staffing")
         self.roles = QTextBrowser()
         self.roles.setObjectName("staffingByRole")
-        self.coverage = ChartView(empty_text="No recommendation yet")
-        self.fit_chart = ChartView(empty_text="No recommendation yet")
+        self.coverage = ChartView(empty_text="No recommendation yet", name="goal-coverage")
+        self.fit_chart = ChartView(empty_text="No recommendation yet", name="fit-breakdown")
         box = QVBoxLayout(self)
         box.addWidget(self.summary)
-        box.addWidget(self._make_settings_bar())
+        self.bar = SettingsBar()
+        self._alias_bar()
+        box.addWidget(self.bar)
         box.addWidget(self._make_body(), 1)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self._update_detail()
@@ -100,84 +102,13 @@ class RecommendationView(QWidget):
         table.customContextMenuRequested.connect(self._on_context_menu)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ChannelTableModel.FIT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ChannelTableModel.FIT_COLUMN, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(ChannelTableModel.FIT_COLUMN, 112)
+        header.setSectionResizeMode(ChannelTableModel.WHY_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         table.setWordWrap(False)
         table.verticalHeader().setDefaultSectionSize(26)
         return table
-
-    def _make_settings_bar(self) -> QFrame:
-        bar = QFrame()
-        bar.setObjectName("scenarioBar")
-        rows = QVBoxLayout(bar)
-        rows.setContentsMargins(8, 4, 8, 4)
-        rows.setSpacing(4)
-        row = QHBoxLayout()
-        second = QHBoxLayout()
-        rows.addLayout(row)
-        rows.addLayout(second)
-        self.scope = QLabel()
-        self.scope.setObjectName("scopeLabel")
-        self.tool_combo = QComboBox()
-        self.tool_combo.setMinimumContentsLength(18)
-        self.tool_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.tool_combo.activated.connect(
-            lambda _i: self.sig_tool.emit(self.tool_combo.currentData())
-        )
-        self.ambition_combo = QComboBox()
-        self.ambition_combo.setToolTip(
-            "How often to post: let the advisor choose each channel's cadence, fix every "
-            "channel at one level, or keep every channel at its typical cadence or more"
-        )
-        for a in Ambition:
-            self.ambition_combo.addItem(a.label, a.value)
-        self.ambition_combo.setMinimumContentsLength(16)
-        self.ambition_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.ambition_combo.activated.connect(
-            lambda _i: self.sig_ambition.emit(self.ambition_combo.currentData())
-        )
-        self.level_combo = QComboBox()
-        self.level_combo.setObjectName("levelCombo")
-        self.level_combo.setToolTip(
-            "Fix the selected channel's cadence in this scenario, or let the advisor choose it"
-        )
-        self.level_combo.addItem("Advisor chooses", None)
-        for level in Level:
-            self.level_combo.addItem(level.label.capitalize(), level.value)
-        self.level_combo.activated.connect(self._on_level_activated)
-        self.btn_in = QPushButton("Force in")
-        self.btn_out = QPushButton("Force out")
-        self.btn_clear = QPushButton("Clear")
-        for btn, how in ((self.btn_in, "in"), (self.btn_out, "out"), (self.btn_clear, None)):
-            btn.clicked.connect(lambda _c=False, h=how: self._force_selected(h))
-        row.addWidget(self.scope)
-        row.addWidget(QLabel("Tool:"))
-        row.addWidget(self.tool_combo)
-        row.addWidget(QLabel("Cadence:"))
-        row.addWidget(self.ambition_combo)
-        row.addStretch(1)
-        # The selected channel's settings on a row of their own: beside the scenario's they
-        # made the window wider than a 1280-pixel screen.
-        self.channel_label = QLabel()
-        self.channel_label.setObjectName("selectedChannel")
-        self.channel_label.setToolTip(
-            "Force the channel selected in the table in or out of the mix, or fix its cadence"
-        )
-        second.addWidget(self.channel_label)
-        for btn in (self.btn_in, self.btn_out, self.btn_clear):
-            second.addWidget(btn)
-        level_label = QLabel("Level:")
-        level_label.setToolTip(self.level_combo.toolTip())
-        level_label.setBuddy(self.level_combo)
-        second.addSpacing(12)
-        second.addWidget(level_label)
-        second.addWidget(self.level_combo)
-        second.addStretch(1)
-        return bar
 
     def _make_body(self) -> QSplitter:
         top = QSplitter(Qt.Orientation.Horizontal)
@@ -185,7 +116,7 @@ class RecommendationView(QWidget):
         top.addWidget(self.detail)
         top.setStretchFactor(0, 7)
         top.setStretchFactor(1, 3)
-        top.setSizes([700, 300])
+        top.setSizes([740, 260])
         charts = QTabWidget()
         charts.setDocumentMode(True)
         charts.addTab(self.staffing, "Staffing (hours per week)")
@@ -208,15 +139,24 @@ class RecommendationView(QWidget):
         return body
 
     # --- refresh -------------------------------------------------------------------------------
+    def _alias_bar(self) -> None:
+        b = self.bar
+        # the bar's controls under the names the window and the tests use
+        self.tool_combo, self.ambition_combo, self.level_combo = (
+            b.tool_combo,
+            b.ambition_combo,
+            b.level_combo,
+        )
+        self.btn_in, self.btn_out, self.btn_clear = b.btn_in, b.btn_out, b.btn_clear
+        self.scope, self.channel_label = b.scope, b.channel_label
+        b.sig_tool.connect(self.sig_tool)
+        b.sig_ambition.connect(self.sig_ambition)
+        b.sig_force.connect(self._force_selected)
+        b.sig_level.connect(self._on_level)
+
     def set_catalog(self, catalog: Catalog) -> None:
         self._catalog = catalog
-        self.tool_combo.clear()
-        self.tool_combo.addItem("Auto (advisor chooses)", None)
-        self.tool_combo.addItem("No tool", "none")
-        for tool in catalog.tools:
-            if tool.active:
-                for plan in tool.plans:
-                    self.tool_combo.addItem(f"{tool.name} {plan.name}", f"{tool.id}/{plan.id}")
+        self.bar.set_catalog(catalog)
 
     def show_result(
         self,
@@ -233,8 +173,10 @@ class RecommendationView(QWidget):
         self._weights = weights
         out = [(cid, self._name(cid)) for cid in scenario.force_out]
         self.model.set_rows(channel_rows(rec, out))
-        self._update_settings(scenario)
-        self._update_summary(error)
+        self._update_spans()
+        self._start_why_nots()
+        self.bar.update_scenario(scenario)
+        self.summary.setText(summary_html(rec, scenario, self._name, error))
         self._update_charts()
         self._update_notes()
         row = self.model.row_of(current) if current else -1
@@ -253,58 +195,62 @@ class RecommendationView(QWidget):
         """The selected channel's fixed cadence level in this scenario (or Advisor chooses)."""
         cid = self.selected_channel()
         fixed = self._scenario.cadence.get(cid) if self._scenario and cid else None
-        self.level_combo.setEnabled(cid is not None)
-        for btn in (self.btn_in, self.btn_out, self.btn_clear):
-            btn.setEnabled(cid is not None)
-        if cid is None:
-            self.channel_label.setText("Select a channel in the table:")
-        else:
-            name = self.channel_label.fontMetrics().elidedText(
-                self._name(cid), Qt.TextElideMode.ElideRight, 160
-            )
-            self.channel_label.setText(f"Channel <b>{escape(name)}</b>:")
-        i = self.level_combo.findData(fixed.value if fixed is not None else None)
-        self.level_combo.setCurrentIndex(max(i, 0))
-        name = self._name(cid) if cid else "the selected channel"
-        self.level_combo.setToolTip(
-            f"Fix {name}'s cadence in this scenario, or let the advisor choose it"
-        )
+        self.bar.update_channel(cid, self._name(cid) if cid else "", fixed)
 
-    def _on_level_activated(self, _index: int) -> None:
+    def _on_level(self, level: object) -> None:
         cid = self.selected_channel()
         if cid is not None:
-            self.sig_cadence.emit(cid, self.level_combo.currentData())
+            self.sig_cadence.emit(cid, level)
 
-    def _update_settings(self, scenario: Scenario) -> None:
-        # Elided: a long scenario name must not push the window wider than a small screen.
-        name = self.scope.fontMetrics().elidedText(scenario.name, Qt.TextElideMode.ElideRight, 90)
-        self.scope.setText(f"Scenario <b>{escape(name)}</b> only:")
-        self.scope.setToolTip(f"These settings belong to scenario {scenario.name} only")
-        i = self.tool_combo.findData(scenario.tool)
-        self.tool_combo.setCurrentIndex(i if i >= 0 else 0)
-        self.ambition_combo.setCurrentIndex(self.ambition_combo.findData(scenario.ambition.value))
+    def _update_spans(self) -> None:
+        """Group headings span the whole row."""
+        self.table.clearSpans()
+        for row in self.model.heading_rows():
+            self.table.setSpan(row, 0, 1, self.model.columnCount())
 
-    def _update_summary(self, error: str) -> None:
+    def _start_why_nots(self) -> None:
+        """Solve, one per tick, what including each channel left out would change."""
         r = self._rec
-        if r is None:
-            self.summary.setText(
-                f"<span style='color:#b04a5a'><b>This scenario cannot be "
-                f"computed.</b></span> {escape(error)}"
-            )
+        self._why_nots = {}
+        self._why_queue = [c.id for c in r.channels if not c.in_mix] if r else []
+        if self._why_queue:
+            self._why_timer.start()
+        else:
+            self._why_timer.stop()
+
+    def why_pending(self) -> bool:
+        """True while left-out channels' costs are still to be solved."""
+        return bool(self._why_queue)
+
+    def _fill_next_why_not(self) -> None:
+        if not self._why_queue or self._rec is None:
+            self._why_timer.stop()
             return
-        mix = ", ".join(self._name(c) for c in r.mix) or "no channel"
-        state = "" if r.feasible else " <span style='color:#b04a5a'><b>(infeasible)</b></span>"
-        note = search_note(r)
-        self.summary.setText(
-            f"<span style='font-size:13pt'><b>{escape(mix)}</b></span>{state}<br>"
-            f"{escape(role_text(r, Role.marketing))}, <b>{escape(spare_text(r))}</b> · "
-            f"{escape(roles_line(r))}<br>"
-            f"All roles {r.hours_per_week:.1f} h/week = {r.fte:.2f} FTE · "
-            f"${r.monthly_cost:,.0f} per month "
-            f"(staff ${r.staff_cost:,.0f}, licences ${r.licence_cost:,.0f})"
-            + (f" · one-off set-up {escape(setup_text(r))}" if r.setup_hours else "")
-            + (f"<br><span style='color:#b26a00'>{escape(note)}</span>" if note else "")
-        )
+        if self.busy():
+            self._why_timer.setInterval(250)  # look again once the analysis may be done
+            return
+        self._why_timer.setInterval(0)
+        cid = self._why_queue.pop(0)
+        w = self._why_not(cid)
+        self.model.set_why(cid, if_included_text(self._rec, cid, w))
+
+    def _why_not(self, cid: str) -> WhyNot | None:
+        """The best mix with a channel left out (from the recommendation or solved once)."""
+        if cid not in self._why_nots:
+            c = self._rec.channel(cid) if self._rec else None
+            w = c.why_not if c is not None else None
+            if w is None and c is not None and not c.in_mix and self.why_not_source is not None:
+                w = self.why_not_source(cid)
+            self._why_nots[cid] = w
+        return self._why_nots[cid]
+
+    def _on_next_step(self, link: str) -> None:
+        if link == "next:hours":
+            self.sig_add_hours.emit()
+        elif link == "next:auto":
+            self.sig_ambition.emit(Ambition.auto.value)
+        elif link == "next:allow" and self._scenario and self._scenario.force_out:
+            self.sig_force.emit(self._scenario.force_out[0], None)
 
     def _update_charts(self) -> None:
         from ..charts import draw_contributions, draw_coverage, draw_staffing
@@ -322,32 +268,9 @@ class RecommendationView(QWidget):
         self.fit_chart.set_draw(lambda ax: draw_contributions(ax, r))
 
     def _update_notes(self) -> None:
-        r = self._rec
-        if r is None:
-            self.notes.setHtml("<p>Fix the scenario settings to see advice.</p>")
-            return
-        t = r.tool
-        if t is None:
-            tool = "<p><b>No management tool</b> — the mix is cheapest run natively.</p>"
-        else:
-            covered = ", ".join(self._name(c) for c in t.covered) or "none of the mix"
-            tool = (
-                f"<p><b>{escape(t.name)}</b>: {t.seats} seat(s), ${t.monthly_cost:,.0f} per "
-                f"month, saves {t.hours_saved:.1f} h/week.<br>Manages: {escape(covered)}."
-                f"<br><span style='color:#666'>{escape(t.why)}</span></p>"
-            )
-        warnings = "".join(f"<li>{escape(w)}</li>" for w in r.warnings)
-        titles = {k: v.title for k, v in self._catalog.sources.items()} if self._catalog else {}
-        advice = "".join(
-            f"<li><b>{escape(a.title)}</b>: {escape(a.text)} "
-            f"<span style='color:#888'>[{escape(source_text(a.source, titles))}]</span></li>"
-            for a in r.advice
-        )
-        html = f"<h3>Tool</h3>{tool}"
-        if warnings:
-            html += f"<h3 style='color:#b04a5a'>Warnings</h3><ul>{warnings}</ul>"
-        html += f"<h3>Advice</h3><ul>{advice or '<li>None.</li>'}</ul>"
-        html += today_html(r)  # actions against today's channels, wind-downs
+        html = notes_html(self._rec, self._catalog, self._name)
+        if self._rec is not None:
+            html += today_html(self._rec)  # actions against today's channels, wind-downs
         self.notes.setHtml(html)
 
     def _update_detail(self) -> None:
@@ -369,16 +292,14 @@ class RecommendationView(QWidget):
                 "has no such channel.</p>"
             )
             return
-        lazy = None
-        if result is not None and not result.in_mix and result.why_not is None:
-            lazy = self.why_not_source(cid) if self.why_not_source is not None else None
+        lazy = self._why_not(cid) if result is not None and not result.in_mix else None
         why_not = why_not_text(self._rec, cid, lazy) if self._rec and result else ""
         self.detail.setHtml(channel_html(platform, result, self._catalog, why_not))
 
     # --- user actions --------------------------------------------------------------------------
     def selected_channel(self) -> str | None:
         index = self.table.currentIndex()
-        return self.model.row_id(index.row()) if index.isValid() else None
+        return (self.model.row_id(index.row()) or None) if index.isValid() else None
 
     def select_channel(self, cid: str) -> None:
         row = self.model.row_of(cid)
@@ -396,9 +317,9 @@ class RecommendationView(QWidget):
 
     def _on_context_menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)
-        if not index.isValid():
+        cid = self.model.row_id(index.row()) if index.isValid() else ""
+        if not cid:
             return
-        cid = self.model.row_id(index.row())
         menu = QMenu(self)
         for text, how in (
             (f"Force {self._name(cid)} into the mix", "in"),

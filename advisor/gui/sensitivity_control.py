@@ -18,6 +18,7 @@ from .worker import BackgroundRunner
 __all__ = ["SensitivityControl"]
 
 DELAY_MS = 300  # start the ~1 s analysis once the user pauses
+SHOW_PROGRESS_MS = 300  # progress appears only for a run that takes longer: no flashing
 
 
 class SensitivityControl(QObject):
@@ -42,11 +43,26 @@ class SensitivityControl(QObject):
         self._progress.setRange(0, 100)
         self._cancel = QToolButton()
         self._cancel.setText("Cancel")
+        self._label.setToolTip(
+            "How far each goal's weight can move before the mix changes: computed in the "
+            "background after every change"
+        )
+        self._progress.setToolTip("How far the sensitivity analysis has got")
+        self._cancel.setToolTip("Stop the sensitivity analysis; the recommendation is not affected")
         self._status_widgets = (self._label, self._progress, self._cancel)
+        self._show_timer = QTimer(self)
+        self._show_timer.setSingleShot(True)
+        self._show_timer.setInterval(SHOW_PROGRESS_MS)
+        self._show_timer.timeout.connect(self._show_progress)
         for w in self._status_widgets:
             status_bar.addPermanentWidget(w)
             w.hide()
-        self._timer.timeout.connect(self.start)
+        # True while the window has quicker work queued (the left-out channels' costs): the
+        # scheduled analysis waits for it rather than compete for the interpreter
+        self.defer: Callable[[], bool] = lambda: False
+        # the channel ids of the mix analysed (the window's current recommendation)
+        self.current_mix: Callable[[], list[str] | None] = lambda: None
+        self._timer.timeout.connect(self._on_timer)
         self._cancel.clicked.connect(self.runner.cancel)
         view.sig_cancel.connect(self.runner.cancel)
         view.sig_run.connect(self.start)
@@ -65,7 +81,14 @@ class SensitivityControl(QObject):
         self.runner.cancel()
         self._timer.start()
 
+    def _on_timer(self) -> None:
+        if self.defer():
+            self._timer.start()
+            return
+        self.start()
+
     def start(self) -> None:
+        """Run the analysis of the current scenario now."""
         self._timer.stop()
         prep = self._prepared
         if prep is None:
@@ -80,13 +103,22 @@ class SensitivityControl(QObject):
 
     def shutdown(self) -> None:
         self._timer.stop()
+        self._show_timer.stop()
         self.runner.shutdown()
 
     def _on_started(self) -> None:
-        self._view.set_running(True)
         self._progress.setValue(0)
+        self._show_timer.start()
+
+    def _show_progress(self) -> None:
+        self._view.set_running(True)
+        self._view.set_progress(self._progress.value() / 100)
         for w in self._status_widgets:
             w.show()
+
+    def progress_visible(self) -> bool:
+        """True while the status bar shows the analysis' progress."""
+        return self._progress.isVisible()
 
     def _on_progress(self, fraction: float) -> None:
         self._view.set_progress(fraction)
@@ -94,12 +126,13 @@ class SensitivityControl(QObject):
 
     def _on_finished(self, sens) -> None:
         self._hide_progress()
-        self._view.show_result(sens, self._names())
+        self._view.show_result(sens, self._names(), self.current_mix())
 
     def _stopped(self, message: str) -> None:
         self._hide_progress()
         self._view.show_message(message)
 
     def _hide_progress(self) -> None:
+        self._show_timer.stop()
         for w in self._status_widgets:
             w.hide()

@@ -26,6 +26,7 @@ def write_report(
     file: str = "plan",
     on_progress: Callable[[float], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    summary: bool = False,
 ) -> None:
     """Write the PDF report of one scenario (the first when None), with every scenario compared.
 
@@ -34,8 +35,8 @@ def write_report(
     and an OSError). ``on_progress``
     gets the fraction done (0..1) as the engine, sensitivity, charts and pages progress;
     when ``should_stop`` returns True the work stops with ``Cancelled`` and no file (not even
-    a temporary one) is left behind. Safe to call from a worker thread once a
-    QGuiApplication exists.
+    a temporary one) is left behind. ``summary``: page 1 alone (the decision), for a board
+    pack. Safe to call from a worker thread once a QGuiApplication exists.
     """
     from ..core.safe_io import replacing
     from .content import build_report
@@ -44,7 +45,12 @@ def write_report(
 
     progress = Progress(on_progress, should_stop)
     report = build_report(
-        plan, catalog, scenario=scenario, file=file, progress=progress.part(0.0, 0.35)
+        plan,
+        catalog,
+        scenario=scenario,
+        file=file,
+        progress=progress.part(0.0, 0.35),
+        summary=summary,
     )
     # replacing() refuses a folder, device or FIFO as the target, keeps the file's mode, writes
     # through a symlink, and removes its temporary file when rendering fails or is cancelled.

@@ -84,15 +84,7 @@ def staffing_section(inp: Inputs) -> Section:
             caption=f"Hours per week by activity and channel{note}",
         )
     )
-    n_bars = len(mix) + (1 if shared else 0)
-    blocks.append(
-        Chart(
-            "draw_staffing",
-            (rec,),
-            height=max(2.2, 1.2 + 0.34 * n_bars),
-            caption="Hours per week by channel, stacked by activity",
-        )
-    )
+    # The chart of these hours is on page 1; a second copy here would only push text over.
     blocks.append(Paragraph(tool_savings(inp), label="What the tool saves"))
     if rec.warnings:
         blocks += [
@@ -104,7 +96,7 @@ def staffing_section(inp: Inputs) -> Section:
 
 def _cell(hours: float) -> str:
     """Hours in a table cell; none at all as a dash, so the eye finds the real work."""
-    return fmt.hours(hours) if hours >= 0.05 else "-"
+    return fmt.hours(hours) if hours >= 0.05 else "–"
 
 
 def tool_savings(inp: Inputs) -> str:
@@ -121,7 +113,7 @@ def tool_savings(inp: Inputs) -> str:
         f"{t.name} saves {fmt.hours(t.hours_saved)} h/week: without it the mix would need "
         f"{fmt.hours(without)} h/week. The saved hours are worth about "
         f"{fmt.money(saved_cost)} a month of staff time, against {fmt.money(t.monthly_cost)} "
-        f"a month for {t.seats} seat(s)."
+        f"a month for {t.seats} {fmt.plural(t.seats, 'seat')}."
     )
 
 
@@ -133,9 +125,9 @@ def coverage_section(inp: Inputs) -> Section:
         rows.append(
             (
                 g.label,
-                fmt.pct(w[g]),
+                fmt.weight(w[g]),
                 f"{rec.coverage[g]:.2f}",
-                best.name if best is not None and best.goal_value[g] > 0 else "-",
+                best.name if best is not None and best.goal_value[g] > 0 else "none",
             )
         )
     text = search_caveat(rec)
@@ -174,7 +166,7 @@ def whatif_section(inp: Inputs) -> Section:
     recs = inp.recs
     table = compare_rows(recs, 0)
     base = recs[0].scenario
-    scen = tuple((s.name, s.description or "-") for s in inp.plan.scenarios)
+    scen = tuple((s.name, s.description or "–") for s in inp.plan.scenarios)
     rows = []
     for r, row in zip(recs, table, strict=True):
         change = []
@@ -237,14 +229,14 @@ def robustness_section(inp: Inputs) -> Section:
     sens = inp.sens
     rows = []
     for s in sens.goals:
-        down = f"-{s.down * 100:.1f} pts" if s.down is not None else "never"
+        down = f"{fmt.MINUS}{s.down * 100:.1f} pts" if s.down is not None else "never"
         up = f"+{s.up * 100:.1f} pts" if s.up is not None else "never"
         new = []
         if s.down is not None:
             new.append("↓ " + inp.name_list(s.mix_down))
         if s.up is not None:
             new.append("↑ " + inp.name_list(s.mix_up))
-        rows.append((s.goal.label, fmt.pct(s.share, 1), down, up, "; ".join(new) or "-"))
+        rows.append((s.goal.label, fmt.weight(s.share), down, up, "; ".join(new) or "–"))
     return Section(
         "Robustness",
         (

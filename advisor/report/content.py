@@ -18,12 +18,12 @@ from ..core.sensitivity import sensitivity
 from ..core.tables import why_not_text
 from ..core.vocab import AGE_BANDS, Activity, Goal, Role, Segment
 from . import fmt
-from .model import Bullets, Chart, Cover, KeyFigures, Paragraph, Report, Section, Table
+from .model import Chart, Cover, Paragraph, Report, Section, Table
 from .progress import Progress
 
-__all__ = ["TOP_WARNINGS", "Inputs", "build_report", "gather", "report_from"]
+__all__ = ["FIT_CHART_LIMIT", "Inputs", "build_report", "gather", "report_from"]
 
-TOP_WARNINGS = 3
+FIT_CHART_LIMIT = 10  # the fit chart shows this many best fits, plus any mix channel below
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,74 +103,65 @@ def build_report(
     file: str = "plan",
     today: dt.date | None = None,
     progress: Progress | None = None,
+    summary: bool = False,
 ) -> Report:
-    """The whole report as data (raises AdvisorInputError for a bad scenario name)."""
+    """The whole report as data, or page 1 alone with ``summary`` (raises AdvisorInputError
+    for a bad scenario name)."""
     inputs = gather(plan, catalog, scenario=scenario, file=file, today=today, progress=progress)
-    return report_from(inputs)
+    return report_from(inputs, summary=summary)
 
 
-def report_from(inp: Inputs) -> Report:
+def report_from(inp: Inputs, *, summary: bool = False) -> Report:
+    """The report as data: page 1 is the decision, then why, what-ifs, robustness,
+    staffing, policy and the appendix. ``summary``: page 1 alone, for the board pack."""
     from .analysis import coverage_section, robustness_section, staffing_section, whatif_section
     from .appendix import appendix_section
+    from .decision import decision_section
     from .policy import policy_section
 
-    sections = [
-        summary_section(inp),
-        *channel_sections(inp),
-        staffing_section(inp),
-        coverage_section(inp),
-        whatif_section(inp),
-        robustness_section(inp),
-        policy_section(inp),
-        appendix_section(inp),
-    ]
+    sections = [decision_section(inp)]
+    if not summary:
+        sections += [
+            *channel_sections(inp),
+            coverage_section(inp),
+            whatif_section(inp),
+            robustness_section(inp),
+            staffing_section(inp),
+            policy_section(inp),
+            appendix_section(inp),
+        ]
     prof = inp.plan.profile
     return Report(
-        company=prof.name, scenario=inp.rec.scenario, cover=cover(inp), sections=tuple(sections)
+        company=prof.name,
+        scenario=inp.rec.scenario,
+        cover=cover(inp),
+        sections=tuple(sections),
+        author=prof.prepared_by,
+        subject=f"Social media channel plan: {inp.name_list(inp.rec.mix)}",
+        keywords=("social media", "channel plan", "staffing", prof.industry or ""),
     )
 
 
 def cover(inp: Inputs) -> Cover:
+    """The title block at the top of page 1: who, which scenario, when, by whom."""
     prof = inp.plan.profile
-    lines = [("Scenario", inp.rec.scenario), ("Date", inp.today.isoformat())]
+    lines = [("Date", inp.today.isoformat())]
     if prof.prepared_by:
         lines.append(("Prepared by", prof.prepared_by))
     if prof.industry:
         lines.append(("Industry", prof.industry))
-    desc = inp.prep.scenario.description
-    if desc:
-        lines.append(("About this scenario", desc))
-    notes = (
-        prof.notes
-        if len(prof.notes) <= 600
-        else prof.notes[:600].rstrip() + " … (in full in the appendix)"
-    )
     return Cover(
         title="Social media channel plan",
         company=prof.name,
         scenario=inp.rec.scenario,
         lines=tuple(lines),
-        notes=notes,
+        notes=inp.prep.scenario.description,
     )
 
 
 def one_line(c: ChannelResult) -> str:
     """The channel's reason in one sentence: its first two reasons."""
     return fmt.sentence("; ".join(c.reasons[:2])) if c.reasons else "Forced in by the scenario"
-
-
-def tool_sentence(rec: Recommendation, names: dict[str, str]) -> str:
-    t = rec.tool
-    if t is None:
-        return (
-            "No management tool: none pays for itself within the budget, or the scenario "
-            "rules tools out."
-        )
-    covered = ", ".join(names.get(c, c) for c in t.covered) or "none of the mix channels"
-    return (
-        f"{t.name}: {t.seats} seat(s), {fmt.money(t.monthly_cost)} a month; saves "
-        f"{fmt.hours(t.hours_saved)} h/week on {covered}. Chosen for the {t.why}."
-    )
 
 
 def headline(inp: Inputs) -> str:
@@ -200,7 +191,7 @@ def spare_text(rec: Recommendation) -> tuple[str, str]:
     """The marketing team's spare capacity as (value, detail) for a key figure."""
     spare = rec.spare_hours_per_week
     if spare < -0.05:
-        return f"-{fmt.hours(-spare)} h", "over the marketing team's hours"
+        return f"{fmt.MINUS}{fmt.hours(-spare)} h", "over the marketing team's hours"
     return (
         f"{fmt.hours(max(spare, 0.0))} h",
         f"a week left free of the marketing team's {fmt.hours(rec.staff_hours_available)}",
@@ -222,74 +213,27 @@ def role_table(rec: Recommendation, caption: str = "Hours per week by role") -> 
     )
 
 
-def setup_text(rec: Recommendation) -> str:
-    """The one-off set-up hours in one sentence (empty when there are none)."""
-    if not rec.setup_hours:
-        return ""
-    total = sum(rec.setup_hours.values())
-    items = ", ".join(f"{k.lower()} {fmt.number(v)} h" for k, v in rec.setup_hours.items())
-    return (
-        f"{fmt.number(total)} hours once, before the first post ({items}). These are not "
-        "in the weekly hours."
-    )
-
-
 def search_caveat(rec: Recommendation) -> str:
     """Why the mix may not be the proven best (empty when the search proved it)."""
     return rec.search.note
 
 
-def summary_section(inp: Inputs) -> Section:
+def channel_sections(inp: Inputs) -> list[Section]:
+    """Why these channels: the fit of each, a page per mix channel, then the ones left out."""
+    from ..charts import fit_channels
+
     rec = inp.rec
-    blocks: list = [Paragraph(headline(inp), style="lead" if rec.feasible else "warning")]
-    spare, spare_detail = spare_text(rec)
-    blocks.append(
-        KeyFigures(
-            (
-                (
-                    "Hours per week, all roles",
-                    fmt.hours(rec.hours_per_week),
-                    f"{fmt.fte(rec.fte)} FTE at {rec.productive_hours_per_fte:g} h per FTE",
-                ),
-                ("Spare capacity", spare, spare_detail),
-                (
-                    "Monthly cost",
-                    fmt.money(rec.monthly_cost),
-                    f"staff {fmt.money(rec.staff_cost)} + licences {fmt.money(rec.licence_cost)}",
-                ),
-                ("Annual cost", fmt.money(12 * rec.monthly_cost), "12 months at this cost"),
-            )
+    shown = len(fit_channels(rec, FIT_CHART_LIMIT))
+    extra = shown - min(FIT_CHART_LIMIT, len(rec.channels))
+    also = f", and the {extra} mix channel{fmt.plural(extra)} below them" if extra else ""
+    blocks: list = [
+        Paragraph(
+            "Each channel has its own personality and audience; one message does not fit "
+            "them all. The pages that follow describe each channel in the mix: what it is "
+            "like, what kind of message suits it, whom it reaches, how often it must post "
+            "and what that costs in hours."
         )
-    )
-    rows = tuple((c.name, inp.cadence(c), fmt.hours(c.total_hours), one_line(c)) for c in inp.mix)
-    blocks.append(
-        Table(
-            ("Channel", "Cadence", "Hours/week", "Why it is in the mix"),
-            rows,
-            align="llrl",
-            widths=(16, 22, 10, 52),
-            caption="The recommended mix" if rec.feasible else "The forced channels",
-        )
-    )
-    base = sum(rec.base_hours_by_activity.values())
-    if base > 0.05:
-        blocks.append(
-            Paragraph(
-                f"The channels' hours above add up to "
-                f"{fmt.hours(sum(c.total_hours for c in inp.mix))} a week; "
-                f"{fmt.hours(base)} more go to the job as a whole (listening, reporting, "
-                "planning and IT), whatever the channels.",
-                style="small",
-            )
-        )
-    blocks.append(role_table(rec))
-    setup = setup_text(rec)
-    if setup:
-        blocks.append(Paragraph(setup, label="One-off set-up"))
-    blocks.append(Paragraph(tool_sentence(rec, inp.names), label="Tool"))
-    caveat = search_caveat(rec)
-    if caveat:
-        blocks.append(Paragraph(caveat, label="Caveat", style="warning"))
+    ]
     if rec.ideal_mix != rec.mix and rec.feasible:
         blocks.append(
             Paragraph(
@@ -297,35 +241,18 @@ def summary_section(inp: Inputs) -> Section:
                 label="Unconstrained",
             )
         )
-    if rec.warnings:
-        more = len(rec.warnings) - TOP_WARNINGS
-        items = rec.warnings[:TOP_WARNINGS]
-        if more > 0:
-            items = [*items, f"{more} more warning(s) in the Staffing section."]
-        blocks += [Paragraph("Warnings", style="subhead"), Bullets(tuple(items), style="warning")]
-    return Section("Executive summary", tuple(blocks))
-
-
-def channel_sections(inp: Inputs) -> list[Section]:
-    intro = Section(
-        "Channels in the mix",
-        (
-            Paragraph(
-                "Each channel has its own personality and audience; one message does not fit "
-                "them all. The pages that follow describe each channel in the mix: what it is "
-                "like, what kind of message suits it, whom it reaches, how often it must post "
-                "and what that costs in hours."
-            ),
-            Chart(
-                "draw_contributions",
-                (inp.rec,),
-                {"limit": 10},
-                height=3.4,
-                caption="How the fit of the ten best-fitting channels is made up (● = in the mix)",
-            ),
-            considered_table(inp),
+    blocks += [
+        Chart(
+            "draw_contributions",
+            (rec,),
+            {"limit": FIT_CHART_LIMIT},
+            height=min(6.0, 1.3 + 0.22 * shown),
+            caption=f"How the fit is made up: the {min(FIT_CHART_LIMIT, len(rec.channels))} "
+            f"best-fitting channels{also} (● = in the mix)",
         ),
-    )
+        considered_table(inp),
+    ]
+    intro = Section("Channels in the mix", tuple(blocks))
     out = [intro, *(channel_section(inp, c) for c in inp.mix)]
     if inp.left_out:
         out.append(why_not_section(inp))
@@ -440,8 +367,18 @@ def fit_table(c: ChannelResult) -> Table:
 
 def _points(points: float, gate: bool) -> str:
     if gate:  # a gate's points are the fit it takes away
-        return "none lost" if abs(points) < 0.0005 else f"{points:+.3f}"
+        return "none lost" if abs(points) < 0.0005 else f"{points:+.3f}".replace("-", fmt.MINUS)
     return f"{points:.3f}"
+
+
+def _figure(key: str, v: float) -> str:
+    """A channel's figure rounded as the appendix rounds it (its label's format), so the
+    same figure never reads 32% here and 32.5% there; percentages keep their % sign."""
+    from ..core.labels import figure_label
+
+    label = figure_label("platforms", key)
+    number = label.text(v).split(" ", 1)[0]
+    return number + "%" if label.unit.startswith("%") else number
 
 
 def audience_table(inp: Inputs, p: Platform) -> Table:
@@ -449,20 +386,28 @@ def audience_table(inp: Inputs, p: Platform) -> Table:
     total_age = sum(prof.audience_age.values()) or 1.0
     total_seg = sum(prof.audience_segment.values()) or 1.0
     rows = [
-        (f"Adults {b}", fmt.pct(p.reach_age[b].v), fmt.pct(prof.audience_age[b] / total_age))
+        (
+            f"Adults {b}",
+            _figure(f"reach_age.{b}", p.reach_age[b].v),
+            fmt.pct(prof.audience_age[b] / total_age),
+        )
         for b in AGE_BANDS
     ]
     rows += [
         (
             s.value.capitalize() + "s",
-            fmt.pct(p.reach_segment[s].v),
+            _figure(f"reach_segment.{s.value}", p.reach_segment[s].v),
             fmt.pct(prof.audience_segment[s] / total_seg),
         )
         for s in Segment
     ]
     rows += [
-        ("B2B marketing strength", fmt.pct(p.b2b.v), "market: " + prof.market.value),
-        ("B2C marketing strength", fmt.pct(p.b2c.v), ""),
+        (
+            "B2B marketing strength (score, 0 to 1)",
+            _figure("b2b", p.b2b.v),
+            "market: " + prof.market.value,
+        ),
+        ("B2C marketing strength (score, 0 to 1)", _figure("b2c", p.b2c.v), ""),
     ]
     return Table(
         ("Audience", "Channel reaches", "Share of your audience"),
@@ -517,16 +462,13 @@ def hours_table(c: ChannelResult) -> Table:
 
 def sources_text(inp: Inputs, p: Platform) -> str:
     from ..core.knowledge import iter_figures
+    from ..core.labels import source_citation
 
     figs = [f for _, f in iter_figures(p)]
-    ids = sorted({f.src for f in figs if not f.estimate})
+    ids = {f.src for f in figs if not f.estimate}
     est = sum(f.estimate for f in figs)
-    parts = []
-    for sid in ids:
-        s = inp.catalog.sources[sid]
-        parts.append(f"{s.title} ({s.date or 'undated'})")
-    cited = "; ".join(parts) if parts else "none"
+    cited = "; ".join(sorted(source_citation(inp.catalog, sid) for sid in ids)) or "none"
     return (
         f"{len(figs) - est} of {len(figs)} figures cite a source: {cited}. The other {est} "
-        "are estimates, listed in the appendix."
+        f"{'is an estimate' if est == 1 else 'are estimates'}, listed in the appendix."
     )

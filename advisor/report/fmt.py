@@ -13,14 +13,20 @@ __all__ = [
     "money",
     "number",
     "pct",
+    "plural",
+    "points",
     "sentence",
     "value",
+    "weight",
 ]
 
 
+MINUS = "\u2212"  # a real minus sign: a hyphen reads as a dash and is narrower
+
+
 def money(x: float) -> str:
-    """US dollars, no cents: ``$20,409``."""
-    return f"-${-x:,.0f}" if round(x) < 0 else f"${x:,.0f}"
+    """US dollars, no cents: ``$20,409``, ``−$1,200``."""
+    return f"{MINUS}${-x:,.0f}" if round(x) < 0 else f"${x:,.0f}"
 
 
 def hours(x: float) -> str:
@@ -58,18 +64,34 @@ def pct(x: float, digits: int = 0) -> str:
 
 
 def delta(x: float, unit: str = "", digits: int = 1) -> str:
-    """A signed change, blank-free for zero: ``+5.0``, ``-$1,200``, ``±0``."""
+    """A signed change, blank-free for zero: ``+5.0``, ``−$1,200``, ``±0``."""
     if round(x, digits) == 0:
         return "±0"
-    sign = "+" if x > 0 else "-"
+    sign = "+" if x > 0 else MINUS
     if unit == "$":
         return f"{sign}${abs(x):,.0f}"
     return f"{sign}{abs(x):,.{digits}f}{unit}"
 
 
+def plural(n: float, word: str = "") -> str:
+    """``word`` for one, ``word + "s"`` otherwise; with no word, just the ending: ``"s"``."""
+    return word if n == 1 else word + "s"
+
+
+def points(share: float) -> str:
+    """A change of a 0..1 share in percentage points, one decimal: ``3.2 points``."""
+    return f"{share * 100:.1f} points"
+
+
+def weight(share: float) -> str:
+    """A goal's share of the weights, always with one decimal, so 7.3% is never also 7%."""
+    return pct(share, 1)
+
+
 def value(v: float) -> str:
     """A knowledge-base figure as written in the appendix."""
-    return f"{v:g}" if abs(v) < 1e6 else f"{v:,.0f}"
+    text = f"{v:g}" if abs(v) < 1e6 else f"{v:,.0f}"
+    return text.replace("-", MINUS)
 
 
 def sentence(text: str) -> str:

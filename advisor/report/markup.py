@@ -131,19 +131,15 @@ def _section(s: Section, charts: list[Chart]) -> str:
 
 
 def _cover(c: Cover) -> str:
-    rows = "".join(
-        f'<tr><td width="28%" style="color:#555555; border:none; padding:4px;">{escape(k)}</td>'
-        f'<td style="border:none; padding:4px;">{escape(v)}</td></tr>'
-        for k, v in c.lines
-    )
-    notes = f'<p class="subhead">Notes</p><p>{_lines(c.notes)}</p>' if c.notes else ""
+    meta = " · ".join(f"{escape(k)}: {escape(v)}" for k, v in c.lines)
+    about = f'<p class="small">{_lines(c.notes)}</p>' if c.notes else ""
     return (
-        f'<p style="font-size:12pt; color:#555555; margin-top:120px;">{escape(c.title)}</p>'
-        f'<p style="font-size:28pt; font-weight:bold; color:{ACCENT}; margin-top:6px;">'
-        f"{escape(c.company)}</p>"
-        f'<p style="font-size:15pt; margin-bottom:30px;">Scenario: {escape(c.scenario)}</p>'
-        f'<table width="100%" cellspacing="0" style="font-size:10.5pt;">{rows}</table>'
-        f"{notes}"
+        f'<p style="font-size:9pt; color:#555555; margin-bottom:0px;">{escape(c.title)}</p>'
+        f'<p style="font-size:20pt; font-weight:bold; color:{ACCENT}; margin-top:2px; '
+        f'margin-bottom:2px;">{escape(c.company)}</p>'
+        f'<p style="font-size:12pt; margin-top:0px; margin-bottom:2px;">Scenario: '
+        f"{escape(c.scenario)}</p>"
+        f'<p class="small" style="margin-top:0px;">{meta}</p>{about}'
     )
 
 

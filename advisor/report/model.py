@@ -98,7 +98,8 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Cover:
-    """The title page. lines: (label, value) pairs shown under the title."""
+    """The title block at the top of page 1. lines: (label, value) pairs on one line under
+    the title; notes: what the scenario is about (a line under them)."""
 
     title: str
     company: str
@@ -109,16 +110,28 @@ class Cover:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """The whole report: the cover, then the sections in order."""
+    """The whole report: the title block, then the sections in order.
+
+    author, subject, keywords: the PDF's metadata (author: the plan's prepared_by).
+    """
 
     company: str
     scenario: str
     cover: Cover
     sections: tuple[Section, ...]
+    author: str = ""
+    subject: str = ""
+    keywords: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> str:
+        """The PDF's title: the plan and the scenario."""
+        return f"{self.cover.title}: {self.company}, {self.scenario}"
 
     @property
     def running_header(self) -> str:
-        """Text of the header on every page after the cover (page numbers are added later)."""
+        """Text of the header on every page after the first (page numbers are added later).
+        The renderer draws the two parts apart, so right-to-left names keep their places."""
         return f"{self.company} · {self.scenario}"
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.labels import cite_sources
 from ..core.vocab import Regime
 from . import fmt
 from .content import Inputs
@@ -109,5 +110,6 @@ def policy_section(inp: Inputs) -> Section:
         Paragraph("Advice that applies", style="subhead"),
     ]
     for n in inp.rec.advice:
-        blocks.append(Paragraph(f"{n.text} [{n.source}]", label=fmt.sentence(n.title)))
+        source = cite_sources(n.source, inp.catalog)
+        blocks.append(Paragraph(f"{n.text} [{source}]", label=fmt.sentence(n.title)))
     return Section("Roles and policy", tuple(blocks))

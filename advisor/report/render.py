@@ -11,11 +11,12 @@ import io
 import os
 import re
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt
+from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt, qVersion
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -35,9 +36,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-from .. import charts
+from .. import charts, fonts
+from .keep import keep_together
 from .markup import chart_token, to_html
 from .model import Chart, Report
+from .pdfmeta import with_info
 from .progress import Progress
 
 __all__ = ["DPI", "chart_svg", "ensure_app", "render_pdf"]
@@ -56,6 +59,7 @@ _app: QGuiApplication | None = None
 # same length, so the PDF's cross-reference offsets stay valid.
 _CMAP = re.compile(rb"begincmap.*?endcmap", re.S)
 _CMAP_LINE = re.compile(rb"^(<[0-9A-Fa-f]+>\s+(?:<[0-9A-Fa-f]+>\s+)?)(.*)$", re.M)
+_RADICAL = re.compile(rb"<(2F[0-9A-Da-d][0-9A-Fa-f])>")
 
 
 def ensure_app() -> None:
@@ -82,7 +86,9 @@ def chart_svg(spec: Chart) -> bytes:
     draw = CHARTS.get(spec.kind)
     if draw is None:
         raise ValueError(f"unknown chart {spec.kind!r}; known: {', '.join(sorted(CHARTS))}")
-    with matplotlib.rc_context({"svg.fonttype": "none", "font.family": [FONT]}):
+    fonts.configure()
+    # Qt shapes and orders the SVG's text itself, so it gets the text as typed.
+    with matplotlib.rc_context({"svg.fonttype": "none"}), fonts.logical_text():
         fig = charts.new_figure(spec.width, spec.height)
         draw(fig.add_subplot(), *spec.args, **spec.kwargs)
         _layout_once(fig)
@@ -130,12 +136,22 @@ class _ChartObject(QPyTextObject):
 
 
 def _spaces_not_tabs(pdf: bytes) -> bytes:
-    """Map glyphs that Qt says are tabs to spaces in the ToUnicode CMaps (targets only)."""
+    """Map glyphs that Qt says are tabs to spaces in the ToUnicode CMaps (targets only), and
+    CJK glyphs it maps to a Kangxi radical (U+2F00-2FD5, which shares the glyph) to the
+    ideograph people type, so "食堂" copies and searches as "食堂"."""
 
     def line(m: re.Match[bytes]) -> bytes:
-        return m.group(1) + m.group(2).replace(b"<0009>", b"<0020>")
+        targets = m.group(2).replace(b"<0009>", b"<0020>")
+        if targets.startswith(b"["):
+            targets = _RADICAL.sub(_ideograph, targets)
+        return m.group(1) + targets
 
     return _CMAP.sub(lambda m: _CMAP_LINE.sub(line, m.group(0)), pdf)
+
+
+def _ideograph(m: re.Match[bytes]) -> bytes:
+    ch = unicodedata.normalize("NFKC", chr(int(m.group(1), 16)))
+    return b"<%04X>" % ord(ch) if len(ch) == 1 and ord(ch) <= 0xFFFF else m.group(0)
 
 
 def _mm(x: float) -> float:
@@ -176,11 +192,12 @@ def _document(
     cur = QTextCursor(doc)
     cur.beginEditBlock()
     try:
-        cur.insertFrame(frame)
+        body = cur.insertFrame(frame)
         cur.insertFragment(QTextDocumentFragment(parsed))
         _insert_charts(doc, n_charts)
     finally:
         cur.endEditBlock()
+    keep_together(doc, body, page.height())
     return doc
 
 
@@ -195,26 +212,36 @@ def _insert_charts(doc: QTextDocument, n: int) -> None:
         cur.insertText("\ufffc", fmt)
 
 
-def _header(painter: QPainter, writer: QPdfWriter, body: QRectF, left: str, right: str) -> None:
+def _header(
+    painter: QPainter, writer: QPdfWriter, body: QRectF, report: Report, right: str
+) -> None:
+    """Company, then scenario at the left, page N of M at the right. Each name is drawn in
+    its own box: laid out as one string, an Arabic company name would make the whole line
+    right-to-left and swap places with the scenario."""
     font = _font(7.5)
     painter.setFont(font)
     painter.setPen(QColor("#666666"))
     fm = QFontMetricsF(font, writer)
-    y = body.top() - _mm(5)
-    right_w = fm.horizontalAdvance(right)
-    text = fm.elidedText(left, Qt.TextElideMode.ElideRight, body.width() - right_w - _mm(6))
-    painter.drawText(
-        QRectF(body.left(), y - fm.height(), body.width(), fm.height()),
-        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-        text,
-    )
-    painter.drawText(
-        QRectF(body.left(), y - fm.height(), body.width(), fm.height()),
-        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
-        right,
-    )
+    y = body.top() - _mm(5) - fm.height()
+    room = body.width() - fm.horizontalAdvance(right) - _mm(6)
+    sep = " · "
+    company = fm.elidedText(report.company, Qt.TextElideMode.ElideRight, room * 0.55)
+    x = body.left()
+    for text in (company, sep):
+        _text(painter, QRectF(x, y, room, fm.height()), text)
+        x += fm.horizontalAdvance(text)
+    scenario = fm.elidedText(report.scenario, Qt.TextElideMode.ElideRight, body.left() + room - x)
+    _text(painter, QRectF(x, y, body.left() + room - x, fm.height()), scenario)
+    _text(painter, QRectF(body.left(), y, body.width(), fm.height()), right, right_align=True)
+    y += fm.height() + _mm(1.2)
     painter.setPen(QPen(QColor("#c8d0d8"), _mm(0.25)))
-    painter.drawLine(QPointF(body.left(), y + _mm(1.2)), QPointF(body.right(), y + _mm(1.2)))
+    painter.drawLine(QPointF(body.left(), y), QPointF(body.right(), y))
+
+
+def _text(painter: QPainter, box: QRectF, text: str, *, right_align: bool = False) -> None:
+    """One run of text in its box; its own direction inside, the box's place outside."""
+    side = Qt.AlignmentFlag.AlignRight if right_align else Qt.AlignmentFlag.AlignLeft
+    painter.drawText(box, int(side | Qt.AlignmentFlag.AlignBottom), text)
 
 
 def _paint(report: Report, target: str, progress: Progress) -> int:
@@ -241,7 +268,7 @@ def _paint(report: Report, target: str, progress: Progress) -> int:
             if i and not writer.newPage():
                 raise OSError(f"cannot add page {i + 1} to {target}")
             if i:
-                _header(painter, writer, body, report.running_header, f"page {i + 1} of {pages}")
+                _header(painter, writer, body, report, f"page {i + 1} of {pages}")
             painter.save()
             painter.translate(body.left(), body.top() - i * body.height())
             doc.drawContents(painter, QRectF(0, i * body.height(), body.width(), body.height()))
@@ -257,9 +284,23 @@ def _writer(report: Report, target: str) -> QPdfWriter:
     writer.setResolution(DPI)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(0, 0, 0, 0))
-    writer.setTitle(f"{report.company} - {report.scenario}")
+    writer.setTitle(report.title)
+    writer.setAuthor(report.author)
     writer.setCreator("Channel Advisor")
     return writer
+
+
+def info(report: Report) -> dict[str, str]:
+    """The PDF's document information: title, author (the plan's prepared_by), subject,
+    keywords."""
+    return {
+        "Title": report.title,
+        "Author": report.author,
+        "Subject": report.subject,
+        "Keywords": ", ".join(k for k in report.keywords if k),
+        "Creator": "Channel Advisor",
+        "Producer": f"Qt {qVersion()}",
+    }
 
 
 def render_pdf(report: Report, path: str | Path, *, progress: Progress | None = None) -> int:
@@ -279,7 +320,7 @@ def render_pdf(report: Report, path: str | Path, *, progress: Progress | None = 
         data = Path(tmp).read_bytes()
         if not data.startswith(b"%PDF"):
             raise OSError(f"Qt did not write a PDF for {out}")
-        fixed = _spaces_not_tabs(data)
+        fixed = with_info(_spaces_not_tabs(data), info(report))
         if fixed != data:
             Path(tmp).write_bytes(fixed)
         os.replace(tmp, out)

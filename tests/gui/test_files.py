@@ -84,7 +84,9 @@ def test_kb_edit_goes_to_overlay_and_is_undoable(open_window, qtbot, config_dir,
     assert data["platforms"][0]["cadence"]["typical"] == [5.0, "est", "user override"]
     assert window.doc.catalog.platform("linkedin").cadence.typical.v == 5.0
     qtbot.waitUntil(lambda: table.model.frame() is not frame, timeout=2000)
-    table.filter.setText("linkedin cadence")  # fixed string: no row matches both words
+    table.filter.setText("linkedin cadence")  # every word must match: its cadences, not others'
+    assert 3 <= table.proxy.rowCount() <= 5
+    table.filter.setText("linkedin nosuchword")
     assert table.proxy.rowCount() == 0
     table.filter.setText("cadence.typical")
     assert 0 < table.proxy.rowCount() < table.model.rowCount()

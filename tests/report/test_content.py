@@ -26,6 +26,7 @@ def test_sections_in_order_with_one_per_mix_channel(catalog):
     names = [rec.channel(c).name for c in rec.mix]
     assert report.headings == MAIN_HEADINGS[:2] + names + [WHY_NOT] + MAIN_HEADINGS[2:]
     assert ("Date", "2026-01-02") in report.cover.lines
+    assert report.author == plan.profile.prepared_by
     assert ("Prepared by", plan.profile.prepared_by) in report.cover.lines
 
 
@@ -74,14 +75,16 @@ def test_user_strings_are_escaped_in_the_html(catalog):
     assert all(html.count(chart_token(i)) == 1 for i in range(len(charts)))
 
 
-@pytest.mark.parametrize(("value", "text"), [(20409.4, "$20,409"), (-1200, "-$1,200"), (0.2, "$0")])
+@pytest.mark.parametrize(
+    ("value", "text"), [(20409.4, "$20,409"), (-1200, "\u2212$1,200"), (0.2, "$0")]
+)
 def test_money(value, text):
     assert fmt.money(value) == text
 
 
 def test_delta_and_numbers():
     assert fmt.delta(48.6) == "+48.6" and fmt.delta(-0.04) == "±0"
-    assert fmt.delta(0.0) == "±0" and fmt.delta(-315, "$") == "-$315"
+    assert fmt.delta(0.0) == "±0" and fmt.delta(-315, "$") == "\u2212$315"
     assert fmt.hours(55.04) == "55.0" and fmt.fte(1.6923) == "1.69"
 
 
