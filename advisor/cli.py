@@ -6,6 +6,7 @@
     advisor validate FILE
     advisor catalog [--platforms|--tools] [--figures] [--format table|json|csv]
     advisor report PLAN -o FILE.pdf [--scenario NAME]
+    advisor install-desktop [--remove]   add to (or take out of) the desktop's applications menu
 
 Bad input prints every problem (file, field, line, value, what is allowed) and exits with 2.
 """
@@ -19,7 +20,16 @@ __all__ = ["EXAMPLE_PLAN", "main"]
 
 from .paths import EXAMPLE_PLAN
 
-COMMANDS = ("recommend", "compare", "validate", "catalog", "calibration", "report", "gui")
+COMMANDS = (
+    "recommend",
+    "compare",
+    "validate",
+    "catalog",
+    "calibration",
+    "report",
+    "gui",
+    "install-desktop",
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -66,7 +76,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--scenario", help="scenario name (default: the first)")
     p = sub.add_parser("gui", parents=[common], help="open the desktop app")
     p.add_argument("plan", nargs="?")
+    _add_install_desktop(sub)
     return ap
+
+
+def _add_install_desktop(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "install-desktop",
+        help="add Channel Advisor to the desktop's applications menu (entry and icon)",
+        description="Write a desktop entry and the icon under your data folder "
+        "($XDG_DATA_HOME, else ~/.local/share), so Channel Advisor appears in the "
+        "applications menu and opens the plan files given to it.",
+    )
+    p.add_argument("--remove", action="store_true", help="take the entry and the icon away")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     from . import commands
 
-    handler = getattr(commands, f"cmd_{args.command}")
+    handler = getattr(commands, f"cmd_{args.command.replace('-', '_')}")
     out = handler(args)
     if isinstance(out, str):
         sys.stdout.write(out if out.endswith("\n") else out + "\n")
