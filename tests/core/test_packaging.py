@@ -88,6 +88,8 @@ def test_wheel_ships_data_and_examples(wheel: Path) -> None:
     assert "advisor/data/platforms.yaml" in names
     assert "advisor/resources/examples/b2b_software.yaml" in names
     assert "advisor/core/engine.py" in names
+    assert "advisor/resources/icons/channel-advisor.svg" in names
+    assert "advisor/resources/icons/channel-advisor-48.png" in names
 
 
 def test_tool_install_gives_a_working_advisor_outside_the_source_tree(installed) -> None:
@@ -105,3 +107,19 @@ def test_tool_install_gives_a_working_advisor_outside_the_source_tree(installed)
     assert out.returncode == 0, out.stderr
     assert "[pass]" in out.stdout and "[fail]" not in out.stdout
     assert "example plans" in out.stdout
+
+
+def test_installed_advisor_adds_itself_to_the_applications_menu(installed) -> None:
+    out = _advisor(installed, "install-desktop")
+    assert out.returncode == 0, out.stderr
+    entry = Path(installed["XDG_DATA_HOME"]) / "applications" / "channel-advisor.desktop"
+    keys = dict(x.split("=", 1) for x in entry.read_text().splitlines()[1:])
+    # the menu runs the tool's own advisor, by absolute path (the session's PATH may lack it)
+    program = Path(keys["TryExec"])
+    assert program.is_relative_to(installed["UV_TOOL_DIR"]) and program.name == "advisor"
+    assert keys["Exec"] == f"{program} gui %f"
+    hicolor = Path(installed["XDG_DATA_HOME"]) / "icons" / "hicolor"
+    assert (hicolor / "256x256" / "apps" / "channel-advisor.png").stat().st_size > 1000
+    validator = shutil.which("desktop-file-validate")
+    if validator:
+        subprocess.run([validator, str(entry)], check=True)
