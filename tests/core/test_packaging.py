@@ -57,8 +57,8 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str
         "ADVISOR_CONFIG_DIR": str(base / "config"),
     }
     env.pop("VIRTUAL_ENV", None)  # the test's own environment is not the tool's
-    env.pop("DISPLAY", None)
-    env.pop("WAYLAND_DISPLAY", None)
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):  # no screen: plain `advisor`
+        env.pop(name, None)  # answers in the terminal (the gui tests set offscreen Qt)
     install = ["tool", "install", "-q", "-c", str(constraints), str(wheel)]
     try:
         _uv(*install, "--offline", cwd=base, env=env)
