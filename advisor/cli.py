@@ -4,9 +4,9 @@
     advisor recommend PLAN [--scenario NAME] [--format table|json|csv]
     advisor compare PLAN [--format table|json|csv] [--baseline NAME]
     advisor validate FILE
+    advisor install-desktop [--remove]   add to (or take out of) the desktop's applications menu
     advisor catalog [--platforms|--tools] [--figures] [--format table|json|csv]
     advisor report PLAN -o FILE.pdf [--scenario NAME]
-    advisor install-desktop [--remove]   add to (or take out of) the desktop's applications menu
 
 Bad input prints every problem (file, field, line, value, what is allowed) and exits with 2.
 """
@@ -20,16 +20,7 @@ __all__ = ["EXAMPLE_PLAN", "main"]
 
 from .paths import EXAMPLE_PLAN
 
-COMMANDS = (
-    "recommend",
-    "compare",
-    "validate",
-    "catalog",
-    "calibration",
-    "report",
-    "gui",
-    "install-desktop",
-)
+COMMANDS = ("recommend", "compare", "validate", "catalog", "calibration", "report", "gui")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -80,17 +71,6 @@ def _parser() -> argparse.ArgumentParser:
     return ap
 
 
-def _add_install_desktop(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "install-desktop",
-        help="add Channel Advisor to the desktop's applications menu (entry and icon)",
-        description="Write a desktop entry and the icon under your data folder "
-        "($XDG_DATA_HOME, else ~/.local/share), so Channel Advisor appears in the "
-        "applications menu and opens the plan files given to it.",
-    )
-    p.add_argument("--remove", action="store_true", help="take the entry and the icon away")
-
-
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code (0 ok, 2 bad input)."""
     from .core.errors import AdvisorInputError
@@ -120,6 +100,19 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     return int(out)
 
+
+def _add_install_desktop(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "install-desktop",
+        help="add Channel Advisor to the desktop's applications menu (entry and icon)",
+        description="Write a desktop entry and the icon under your data folder "
+        "($XDG_DATA_HOME, else ~/.local/share), so Channel Advisor appears in the "
+        "applications menu and opens the plan files given to it.",
+    )
+    p.add_argument("--remove", action="store_true", help="take the entry and the icon away")
+
+
+COMMANDS += ("install-desktop",)
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())

@@ -10,11 +10,9 @@ from PySide6.QtWidgets import QApplication
 from ..core.engine import check_plan
 from ..core.errors import AdvisorInputError
 from ..core.loading import load_catalog, load_plan
-from ..desktop import APP_ID
 from . import dialogs
 from .config import add_recent, default_overlay_path, orphaned_recoveries, recovery_path
 from .document import PlanDocument
-from .help_menu import app_icon
 from .main_window import MainWindow
 from .recovery import Autosaver, read_recovery
 
@@ -35,6 +33,9 @@ def _application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName("ChannelAdvisor")
     app.setApplicationName("Channel Advisor")
+    from ..desktop import APP_ID
+    from .help_menu import app_icon
+
     app.setWindowIcon(app_icon())
     app.setDesktopFileName(APP_ID)  # ties the window to its desktop entry (Wayland app id)
     if _STYLE.exists() and not app.styleSheet():
