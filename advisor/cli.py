@@ -20,7 +20,16 @@ __all__ = ["EXAMPLE_PLAN", "main"]
 
 from .paths import EXAMPLE_PLAN
 
-COMMANDS = ("recommend", "compare", "validate", "catalog", "calibration", "report", "gui")
+COMMANDS = (
+    "recommend",
+    "compare",
+    "validate",
+    "catalog",
+    "calibration",
+    "report",
+    "gui",
+    "install-desktop",
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -111,8 +120,6 @@ def _add_install_desktop(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--remove", action="store_true", help="take the entry and the icon away")
 
-
-COMMANDS += ("install-desktop",)
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())
