@@ -49,7 +49,10 @@ cp "$FAKE/uv-template" "$(dirname "$0")/uv"
 """,
     "uv-template": r"""
 echo "uv $*" >> "$FAKE/log"
-case "$1" in python) [ -e "$FAKE/python-ok" ] || exit 2 ;; esac
+case "$1" in
+  python) [ -e "$FAKE/python-ok" ] || exit 2 ;;
+  sync) [ -e "$FAKE/network" ] || { echo "error: Failed to fetch: https://pypi.org/simple/" >&2; exit 2; } ;;
+esac
 """,
     "apt-get": r"""
 echo "apt-get $* DEBIAN_FRONTEND=${DEBIAN_FRONTEND:-}" >> "$FAKE/log"
@@ -197,6 +200,7 @@ def test_python_with_pip_but_no_venv_installs_uv_for_the_user(tmp_path: Path) ->
             "could not download uv from PyPI",
             "pip install uv",
         ),
+        (Machine(uv=True, network=False, installed=ALL_PACKAGES), "uv could not", "uv self update"),
         (Machine(python_ok=False), "needs Python 3.11 or newer", "apt-get install python3.11"),
         (Machine(uv=True, python_ok=False), "needs Python 3.11", "apt-get install python3.11"),
     ],
@@ -206,6 +210,7 @@ def test_python_with_pip_but_no_venv_installs_uv_for_the_user(tmp_path: Path) ->
         "no-network",
         "no-apt",
         "pypi-unreachable",
+        "sync-failed",
         "old-python",
         "old-python-uv",
     ],
