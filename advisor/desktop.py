@@ -147,13 +147,13 @@ def _refresh_menu(applications: Path) -> str:
     tool = shutil.which("update-desktop-database")
     if tool is None:
         return (
-            "update-desktop-database is not installed (package desktop-file-utils); "
-            "the menu picks the change up at the next log-in"
+            "update-desktop-database is not installed (package desktop-file-utils): "
+            "the menu picks the change up at the next log-in."
         )
     done = subprocess.run([tool, str(applications)], capture_output=True, text=True, timeout=60)
     if done.returncode != 0:
-        return f"update-desktop-database failed: {done.stderr.strip() or done.returncode}"
-    return "the desktop's menu cache was refreshed (update-desktop-database)"
+        return f"update-desktop-database failed: {done.stderr.strip() or done.returncode}."
+    return "The desktop's menu cache was refreshed (update-desktop-database)."
 
 
 def install_desktop(

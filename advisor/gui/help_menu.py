@@ -135,7 +135,23 @@ def _install_desktop(window: QMainWindow, *, remove: bool) -> None:
         )
         return
     title = "Removed from the applications menu" if remove else "Added to the applications menu"
-    dialogs.show_message(window, title, desktop.describe(change, removed=remove))
+    dialogs.show_message(window, title, _change_html(change, removed=remove))
+
+
+def _change_html(change: desktop.DesktopChange, *, removed: bool) -> str:
+    """What Add or Remove did, for a message box (the command prints desktop.describe)."""
+    icons = change.entry.parents[1] / "icons" / "hicolor"
+    if removed and not change.files:
+        head = "Channel Advisor was not in your applications menu: nothing to remove."
+    elif removed:
+        head = "Channel Advisor is no longer in your applications menu."
+    else:
+        head = (
+            "Channel Advisor is now in your applications menu, with its icon, and opens "
+            "the plan files given to it. Help › Remove from applications menu takes it away."
+        )
+    where = f"Desktop entry: <tt>{escape(str(change.entry))}</tt><br>Icons: <tt>{escape(str(icons))}</tt>"
+    return f"<p>{escape(head)}</p><p>{where}</p><p><small>{escape(change.refresh)}</small></p>"
 
 
 def _desktop_actions(menu: QMenu, window: QMainWindow) -> list[QAction]:

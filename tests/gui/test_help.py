@@ -95,7 +95,8 @@ def test_add_to_and_remove_from_applications_menu(
     assert add.isEnabled() and not remove.isEnabled()  # nothing to remove yet
     add.trigger()
     title, text = dialogs["messages"][-1]
-    assert title == "Added to the applications menu" and "install-desktop --remove" in text
+    assert title == "Added to the applications menu" and "Remove from applications menu" in text
+    assert str(share / "applications" / "channel-advisor.desktop") in text
     entry = share / "applications" / "channel-advisor.desktop"
     subprocess.run(["desktop-file-validate", str(entry)], check=True)
     assert (share / "icons/hicolor/scalable/apps/channel-advisor.svg").exists()
