@@ -59,7 +59,12 @@ echo "apt-get $* DEBIAN_FRONTEND=${DEBIAN_FRONTEND:-}" >> "$FAKE/log"
 [ -e "$FAKE/network" ] || { echo "E: could not resolve deb.debian.org" >&2; exit 100; }
 case " $* " in *" python3-venv "*) touch "$FAKE/has-ensurepip" ;; esac
 """,
-    "dpkg": r"""[ -e "$FAKE/installed/$2" ]""",
+    # dpkg-query -W -f='${db:Status-Status}' PKG: "installed"; "config-files" once removed
+    "dpkg-query": r"""
+[ -e "$FAKE/installed/$3" ] && printf installed && exit 0
+[ -e "$FAKE/removed/$3" ] && printf config-files && exit 0
+echo "dpkg-query: no packages found matching $3" >&2; exit 1
+""",
     "id": r"""cat "$FAKE/uid" """,
     "sudo": r"""
 echo "sudo $*" >> "$FAKE/log"
@@ -83,17 +88,18 @@ class Machine:
     network: bool = True
     python_ok: bool = True
     installed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # removed, config files kept
 
 
 def run_setup(tmp_path: Path, machine: Machine, *args: str) -> tuple[int, str, list[str]]:
     """Run scripts/dev on the simulated machine: (exit code, stderr, commands it ran)."""
     fake, bin_dir, home = tmp_path / "fake", tmp_path / "bin", tmp_path / "home"
-    for d in (fake / "installed", bin_dir, home):
+    for d in (fake / "installed", fake / "removed", bin_dir, home):
         d.mkdir(parents=True)
     for tool in REAL_TOOLS:
         (bin_dir / tool).symlink_to(shutil.which(tool) or f"/bin/{tool}")
     wanted = {"python3", "pip-template", "uv-template", "id"}
-    wanted |= {"apt-get", "dpkg"} if machine.apt else set()
+    wanted |= {"apt-get", "dpkg-query"} if machine.apt else set()
     wanted |= {"sudo"} if machine.sudo is not None else set()
     for name in wanted:
         where = fake if name.endswith("template") else bin_dir
@@ -113,6 +119,8 @@ def run_setup(tmp_path: Path, machine: Machine, *args: str) -> tuple[int, str, l
             (fake / flag).touch()
     for pkg in machine.installed:
         (fake / "installed" / pkg).touch()
+    for pkg in machine.removed:
+        (fake / "removed" / pkg).touch()
     (fake / "log").touch()
     env = {"PATH": str(bin_dir), "HOME": str(home), "FAKE": str(fake)}
     proc = subprocess.run(
@@ -174,6 +182,14 @@ def test_machine_with_uv_and_packages_installs_nothing(tmp_path: Path) -> None:
     assert not any(x.startswith(("apt-get", "sudo", "python3 -m")) for x in log)
     assert "uv sync --locked --compile-bytecode --quiet" in log
     assert not any(x.startswith("uv run") for x in log)  # no command given: set up only
+
+
+def test_a_removed_package_counts_as_missing(tmp_path: Path) -> None:
+    kept = [p for p in ALL_PACKAGES if p != "libxcb-cursor0"]
+    machine = Machine(uv=True, installed=kept, removed=["libxcb-cursor0"])
+    code, err, log = run_setup(tmp_path, machine, "advisor")
+    assert code == 0, err
+    assert _apt_install(log) == ["libxcb-cursor0"]
 
 
 def test_python_with_pip_but_no_venv_installs_uv_for_the_user(tmp_path: Path) -> None:
