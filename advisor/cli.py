@@ -7,6 +7,8 @@
     advisor install-desktop [--remove]   add to (or take out of) the desktop's applications menu
     advisor catalog [--platforms|--tools] [--figures] [--format table|json|csv]
     advisor report PLAN -o FILE.pdf [--scenario NAME]
+    advisor import-analytics PLAN FILE... -o NEW_PLAN [--map FIELD=COLUMN] [--channel ID]
+    advisor calendar PLAN [--scenario NAME] [--weeks N] [--start DATE] -o FILE.ics|FILE.csv
 
 Bad input prints every problem (file, field, line, value, what is allowed) and exits with 2.
 """
@@ -28,6 +30,8 @@ COMMANDS = (
     "calibration",
     "report",
     "gui",
+    "import-analytics",
+    "calendar",
     "install-desktop",
 )
 
@@ -74,10 +78,37 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("plan")
     p.add_argument("-o", "--output", required=True, help="PDF file to write")
     p.add_argument("--scenario", help="scenario name (default: the first)")
+    _today_parsers(sub, common)
     p = sub.add_parser("gui", parents=[common], help="open the desktop app")
     p.add_argument("plan", nargs="?")
     _add_install_desktop(sub)
     return ap
+
+
+def _today_parsers(sub, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "import-analytics",
+        parents=[common],
+        help="fill today's presence from analytics exports (CSV) and write a new plan",
+    )
+    p.add_argument("plan")
+    p.add_argument("files", nargs="+", metavar="FILE", help="CSV exports to read")
+    p.add_argument("-o", "--output", required=True, help="the new plan file to write")
+    p.add_argument(
+        "--map",
+        action="append",
+        metavar="FIELD=COLUMN",
+        help="name a column of another layout: date, channel, followers, inbound, posts",
+    )
+    p.add_argument("--channel", help="the channel id when the export holds one channel only")
+    p = sub.add_parser(
+        "calendar", parents=[common], help="write the mix's posting calendar (.ics or .csv)"
+    )
+    p.add_argument("plan")
+    p.add_argument("--scenario", help="scenario name (default: the first)")
+    p.add_argument("--weeks", type=int, default=4, help="weeks to plan (1-52, default 4)")
+    p.add_argument("--start", help="first day, YYYY-MM-DD (default: next Monday)")
+    p.add_argument("-o", "--output", required=True, help="calendar file to write: .ics or .csv")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,7 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args)
     except AdvisorInputError as exc:
-        print("error: invalid input", file=sys.stderr)
+        # a write refused or failed (safe_io.FileWriteError) is also an OSError
+        what = "cannot write the output" if isinstance(exc, OSError) else "invalid input"
+        print(f"error: {what}", file=sys.stderr)
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 2

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .core.errors import AdvisorInputError
@@ -19,12 +18,22 @@ from .core.tables import (
     to_contract,
     why_not_text,
 )
-from .core.vocab import Activity, Goal, Role, posts_phrase
+from .core.vocab import Action, Activity, Goal, Role, posts_phrase
+from .today_commands import cmd_calendar, cmd_import_analytics
 
 if TYPE_CHECKING:  # pandas is imported where a frame is printed: `advisor report` never pays
     import pandas as pd
 
-__all__ = ["cmd_catalog", "cmd_compare", "cmd_gui", "cmd_recommend", "cmd_report", "cmd_validate"]
+__all__ = [
+    "cmd_calendar",
+    "cmd_catalog",
+    "cmd_compare",
+    "cmd_gui",
+    "cmd_import_analytics",
+    "cmd_recommend",
+    "cmd_report",
+    "cmd_validate",
+]
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
@@ -67,7 +76,7 @@ def cmd_recommend(args: argparse.Namespace) -> str:
         data = to_contract(rec)
         if sens is not None:
             data["sensitivity"] = sens.model_dump(mode="json")
-        return json.dumps(data, indent=2)
+        return json.dumps(data, indent=2, allow_nan=False)  # strict JSON: no NaN
     if args.format == "csv":
         return channels_frame(rec).to_csv(index=False)
     return format_recommendation(rec, sens)
@@ -121,6 +130,10 @@ def format_recommendation(rec: Recommendation, sens: Sensitivity | None = None) 
             + ", ".join(f"{k.lower()} {v:.0f} h" for k, v in rec.setup_hours.items())
             + ")"
         )
+    from .core.actions import today_lines
+
+    if today := today_lines(rec):
+        lines += ["", *today]
     if in_mix:
         lines += ["", "Cadence per channel:"]
         lines += [f"  {c.name}: {c.why}" for c in in_mix]
@@ -130,12 +143,15 @@ def format_recommendation(rec: Recommendation, sens: Sensitivity | None = None) 
         "name",
         "fit",
         "in_mix",
+        "action",
         "cadence_level",
         "posts_per_week",
         "hours_total",
         "why",
     ]
-    lines.append(_frame_text(channels_frame(rec)[cols], "table"))
+    table = channels_frame(rec)
+    table["action"] = [Action(v).label if v else "" for v in table["action"]]
+    lines.append(_frame_text(table[cols], "table"))
     out = [c for c in rec.channels if not c.in_mix and c.why_not is not None]
     if out:
         lines += ["", "Why not (the best mix that includes each channel left out):"]
@@ -181,7 +197,7 @@ def cmd_calibration(args: argparse.Namespace) -> int:
 
     results = run_calibration(_catalog(args))
     if args.format == "json":
-        print(json.dumps([r.as_dict() for r in results], indent=2))
+        print(json.dumps([r.as_dict() for r in results], indent=2, allow_nan=False))
     else:
         print(format_calibration(results))
     return 0 if all(r.passed for r in results) else 1
@@ -292,9 +308,8 @@ def cmd_report(args: argparse.Namespace) -> str:
 
     cat = _catalog(args)
     plan = load_plan(args.plan)
-    out = Path(args.output)
-    write_report(plan, cat, out, scenario=args.scenario, file=args.plan)
-    return f"wrote {out}"
+    write_report(plan, cat, args.output, scenario=args.scenario, file=args.plan)
+    return f"wrote {args.output}"
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

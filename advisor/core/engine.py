@@ -323,7 +323,8 @@ def build(prep: Prepared, *, explain_left_out: bool = True) -> Recommendation:
     (``ChannelResult.why_not``). The window asks for it per channel when one is shown
     (:func:`advisor.core.explain.why_not_for`); the command line, JSON and PDF take them all.
     """
-    from .explain import assemble  # explain needs Prepared from here: import when used
+    from .actions import with_actions  # actions and explain need Prepared from here
+    from .explain import assemble
 
     weights = weights_of(prep.profile)
     start = time.perf_counter()
@@ -336,4 +337,5 @@ def build(prep: Prepared, *, explain_left_out: bool = True) -> Recommendation:
         sol = solve(prep.problem, weights)
     # the "why not" solves share what is left of a budget of twice the solve's time limit
     deadline = start + 2 * prep.problem.time_limit
-    return assemble(prep, sol, ideal, weights, deadline if explain_left_out else None)
+    rec = assemble(prep, sol, ideal, weights, deadline if explain_left_out else None)
+    return with_actions(prep, rec)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .vocab import Activity, Ambition, Goal, Level, Role
+from .vocab import Action, Activity, Ambition, Goal, Level, Role
 
 __all__ = [
     "AdviceNote",
@@ -16,6 +16,7 @@ __all__ = [
     "Sensitivity",
     "ToolChoice",
     "WhyNot",
+    "WindDown",
 ]
 
 
@@ -66,6 +67,9 @@ class ChannelResult(_Value):
     min_hours_per_week: the team's hours at its minimum credible cadence without a tool.
     why: why this cadence (in the mix).  forced: "in", "out" or None.
     excluded_because: why it is out of the mix; why_not: the best mix that includes it.
+    action: what to do against today (keep, grow, reduce, start, stop, stay_out; None only
+    before the engine sets it).  posts_today / hours_today: today's posts and team hours a
+    week on it (None when the company does not run it; hours_today estimated when not given).
     """
 
     id: str
@@ -85,6 +89,9 @@ class ChannelResult(_Value):
     why: str = ""
     excluded_because: str = ""
     why_not: WhyNot | None = None
+    action: Action | None = None
+    posts_today: float | None = None
+    hours_today: float | None = None
 
 
 class ToolChoice(_Value):
@@ -133,6 +140,24 @@ class AdviceNote(_Value):
     source: str
 
 
+class WindDown(_Value):
+    """Leaving a channel the company runs today, without disappearing.
+
+    weeks: how long the wind-down lasts; hours_per_week: the team's hours a week meanwhile
+    (answering what still comes in, watching mentions); one_off_hours: announcing, pointing
+    followers elsewhere and, for regulated firms, exporting the archive; total_hours: both
+    over the period.  steps: what to do, in order, in plain words.
+    """
+
+    id: str
+    name: str
+    weeks: float
+    hours_per_week: float
+    one_off_hours: float
+    total_hours: float
+    steps: list[str]
+
+
 class Recommendation(_Value):
     """The advisor's answer for one scenario.
 
@@ -145,7 +170,10 @@ class Recommendation(_Value):
     monthly_cost: USD per month.  setup_hours: one-off hours by item.  coverage: per goal,
     0..1 (diminishing returns).  objective: goal-weighted coverage, 0..1.  value_threshold:
     coverage points per USD 1,000 a month a channel must add.  ideal_mix: the mix if staff
-    hours were unlimited.
+    hours were unlimited.  hours_today: the team's hours a week on today's channels (given,
+    or estimated from today's posts and followers; hours_today_estimated names the channels
+    estimated).  hours_delta: the mix's channel hours minus hours_today.  wind_down: one entry
+    per channel the company runs today and should leave.
     """
 
     plan_name: str
@@ -175,6 +203,10 @@ class Recommendation(_Value):
     advice: list[AdviceNote]
     search: SearchInfo
     feasible: bool = True
+    hours_today: float = 0.0
+    hours_delta: float = 0.0
+    hours_today_estimated: list[str] = Field(default_factory=list)
+    wind_down: list[WindDown] = Field(default_factory=list)
 
     def channel(self, cid: str) -> ChannelResult:
         for c in self.channels:

@@ -42,11 +42,14 @@ def channels_frame(rec: Recommendation) -> pd.DataFrame:
             "fit": round(c.fit, 4),
             "in_mix": c.in_mix,
             "forced": c.forced or "",
+            "action": c.action.value if c.action else "",
             "cadence_level": c.cadence_level.value if c.cadence_level else "",
             "posts_per_week": round(c.posts_per_week, 2),
+            "posts_today": "" if c.posts_today is None else round(c.posts_today, 2),
         }
         row |= {f"hours_{a.value}": round(c.hours_per_week[a], 2) for a in Activity}
         row["hours_total"] = round(c.total_hours, 2)
+        row["hours_today"] = "" if c.hours_today is None else round(c.hours_today, 2)
         row |= _roles(c.hours_per_week, rec.productive_hours_per_fte)
         row["why"] = "; ".join(c.reasons) if c.in_mix else c.excluded_because
         row["cadence_why"] = c.why

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 __all__ = [
     "AGE_BANDS",
+    "Action",
     "Activity",
     "Ambition",
     "Feature",
@@ -233,3 +234,28 @@ def posts_phrase(posts: float, weeks_per_month: float = 52 / 12) -> str:
     if per_month <= 0:
         return "none"
     return f"1 every {1 / per_month:.0f} months"
+
+
+class Action(StrEnum):
+    """What to do with a channel against what the company runs today."""
+
+    keep = "keep"
+    grow = "grow"
+    reduce = "reduce"
+    start = "start"
+    stop = "stop"
+    stay_out = "stay_out"
+
+    @property
+    def label(self) -> str:
+        return _ACTION_LABELS[self]
+
+
+_ACTION_LABELS = {
+    Action.keep: "Keep",
+    Action.grow: "Grow",
+    Action.reduce: "Cut back",
+    Action.start: "Start",
+    Action.stop: "Wind down",
+    Action.stay_out: "Stay out",
+}

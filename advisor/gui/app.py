@@ -10,9 +10,12 @@ from PySide6.QtWidgets import QApplication
 from ..core.engine import check_plan
 from ..core.errors import AdvisorInputError
 from ..core.loading import load_catalog, load_plan
+from ..core.plan import Plan
+from ..paths import EXAMPLE_PLAN
 from . import dialogs
 from .config import add_recent, default_overlay_path, orphaned_recoveries, recovery_path
 from .document import PlanDocument
+from .file_ops import opened_as
 from .main_window import MainWindow
 from .recovery import Autosaver, read_recovery
 
@@ -55,19 +58,18 @@ def _catalog(overlay: Path):
     return load_catalog()
 
 
-def _initial_plan(plan_path: str | Path | None, catalog):
-    from ..cli import EXAMPLE_PLAN
-
+def _initial_plan(plan_path: str | Path | None, catalog) -> tuple[Plan, dict]:
+    """The plan to open and how (see opened_as): the example opens as an untitled copy."""
     path = Path(plan_path) if plan_path else EXAMPLE_PLAN
     try:
         plan = load_plan(path)
         check_plan(plan, catalog, str(path))  # unknown channels or tools, invalid changes
-        return plan, path.resolve()
+        return plan, opened_as(path)
     except AdvisorInputError as exc:
         if plan_path is None:
             raise
         dialogs.show_problems(None, f"Cannot open {path.name}; showing the example plan", exc)
-        return load_plan(EXAMPLE_PLAN), EXAMPLE_PLAN.resolve()
+        return load_plan(EXAMPLE_PLAN), opened_as(EXAMPLE_PLAN)
 
 
 def create_main_window(
@@ -77,20 +79,20 @@ def create_main_window(
     _application()
     overlay_path = Path(overlay) if overlay else default_overlay_path()
     catalog = _catalog(overlay_path)
-    plan, path = _initial_plan(plan_path, catalog)
-    doc = PlanDocument(plan=plan, path=path, catalog=catalog, overlay_path=overlay_path)
+    plan, how = _initial_plan(plan_path, catalog)
+    doc = PlanDocument(plan=plan, catalog=catalog, overlay_path=overlay_path, **how)
     orphan = next(iter(orphaned_recoveries()), None)  # a crashed session's work, newest
     recovered = read_recovery(orphan) if orphan is not None else None
     restore = recovered is not None and dialogs.ask_restore(
         None, recovered.source or "an untitled plan", recovered.saved_at
     )
     if recovered is not None and restore:
-        source = Path(recovered.source) if recovered.source else None
-        doc.reset(recovered.plan, source)
+        how = opened_as(recovered.source) if recovered.source else {"path": None}
+        doc.reset(recovered.plan, **how)
         doc.mark_unsaved()
         doc.select_scenario(recovered.scenario)
-    elif plan_path:
-        add_recent(path)
+    elif plan_path and how["path"] is not None:
+        add_recent(how["path"])
     if orphan is not None and recovered is not None and restore:
         orphan.replace(recovery_path())  # the crashed work is ours now: never without a copy
     elif orphan is not None:  # declined, or unreadable

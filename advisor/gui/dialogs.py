@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import AdvisorInputError
 from ..core.knowledge import Catalog
+from .plain_errors import problem_text
 
 __all__ = [
     "ask_restore",
@@ -25,6 +26,7 @@ __all__ = [
     "get_save_path",
     "show_calibration",
     "show_document",
+    "show_error",
     "show_message",
     "show_problems",
 ]
@@ -33,27 +35,29 @@ PLAN_FILTER = "Plans (*.yaml *.yml *.json);;All files (*)"
 
 
 def problems_html(exc: AdvisorInputError, limit: int = 8) -> str:
-    rows = []
+    """Every problem in words, grouped under the file it is in."""
+    rows, last_file = [], None
     for p in exc.problems[:limit]:
-        where = escape(p.file) + (f", line {p.line}" if p.line else "")
-        field = f"<b>{escape(p.field)}</b>: " if p.field else ""
-        value = f" (got {escape(p.value)})" if p.value else ""
-        rows.append(f"<li>{where}<br>{field}{escape(p.message)}{value}</li>")
+        if p.file != last_file:
+            rows.append(f"<p>In <b>{escape(p.file)}</b>:</p>")
+            last_file = p.file
+        rows.append(f"<li>{escape(problem_text(p))}</li>")
     more = len(exc.problems) - limit
-    tail = f"<p>…and {more} more problems.</p>" if more > 0 else ""
-    return f"<ul>{''.join(rows)}</ul>{tail}"
+    tail = f"<p>…and {more} more problems (Show Details lists them all).</p>" if more > 0 else ""
+    return "".join(r if r.startswith("<p>") else f"<ul>{r}</ul>" for r in rows) + tail
 
 
 def show_problems(parent: QWidget | None, title: str, exc: AdvisorInputError) -> None:
     """Name the file, field and problem of every issue; the current work stays as it was."""
-    box = QMessageBox(
-        QMessageBox.Icon.Warning,
-        title,
-        f"<p><b>{escape(title)}</b></p>" + problems_html(exc),
-        QMessageBox.StandardButton.Ok,
-        parent,
-    )
-    box.setDetailedText(str(exc))
+    show_error(parent, title, f"<p><b>{escape(title)}</b></p>" + problems_html(exc), str(exc))
+
+
+def show_error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    """A warning in words (``text``, plain or HTML); the technical ``details`` behind the
+    Show Details button."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
     box.exec()
 
 

@@ -7,6 +7,7 @@ Every change goes through the undo stack as a command holding the plan before an
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -36,6 +37,8 @@ class PlanDocument(QObject):
         path: Path | None,
         catalog: Catalog,
         overlay_path: Path,
+        text: str | None = None,
+        template: str | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -47,6 +50,11 @@ class PlanDocument(QObject):
         self._path = path
         self._scenario = plan.scenarios[0].name
         self._modified = False
+        self._text = text
+        self._template = template
+        # Scenarios the app named, not yet the user: the profile each started from, by name
+        # (see scenario_ops.auto_name).
+        self.auto_named: dict[str, dict[str, Any]] = {}
 
     # --- state -----------------------------------------------------------------------------
     @property
@@ -60,6 +68,26 @@ class PlanDocument(QObject):
     @property
     def path(self) -> Path | None:
         return self._path
+
+    @property
+    def source_text(self) -> str | None:
+        """The text of the file the plan was read from or last saved to (its comments and
+        layout are kept when saving)."""
+        return self._text
+
+    @property
+    def template(self) -> str | None:
+        """The file name of the shipped example this untitled plan was copied from."""
+        return self._template
+
+    @property
+    def display_name(self) -> str:
+        """The plan's name in the title bar and in questions about it."""
+        if self._path is not None:
+            return self._path.name
+        if self._template:
+            return f"Untitled copy of the example {self._template}"
+        return "Untitled"
 
     @property
     def scenario_name(self) -> str:
@@ -87,18 +115,32 @@ class PlanDocument(QObject):
         self._update_modified()
         self.sig_plan_changed.emit()
 
-    def reset(self, plan: Plan, path: Path | None) -> None:
-        """Load a different plan: clears undo history and the modified flag."""
+    def reset(
+        self,
+        plan: Plan,
+        path: Path | None,
+        *,
+        text: str | None = None,
+        template: str | None = None,
+    ) -> None:
+        """Load a different plan: clears undo history and the modified flag. ``text``: the
+        file's text; ``template``: the name of the example it is an untitled copy of."""
         self.undo_stack.clear()
+        self.auto_named.clear()
         self._saved = plan
         self._path = path
+        self._text = text
+        self._template = template
         self.sig_path_changed.emit()
         self.set_plan(plan, plan.scenarios[0].name)
 
-    def mark_saved(self, path: Path) -> None:
+    def mark_saved(self, path: Path, text: str | None = None) -> None:
+        """The plan is now the file ``path`` (which holds ``text``)."""
         self._saved = self._plan
         self.undo_stack.setClean()  # the next edit must not merge into the step before the save
         self._path = path
+        self._text = text
+        self._template = None
         self.sig_path_changed.emit()
         self._update_modified()
 
@@ -132,7 +174,9 @@ class PlanEdit(QUndoCommand):
         key: str | None = None,
         scenario: str | None = None,
     ) -> None:
-        super().__init__(text)
+        # After the line break: the Undo menu's text, where "&" must be doubled to show
+        # ("Recruiting & employer brand"); before it: the step as the undo history shows it.
+        super().__init__(f"{text}\n{text.replace('&', '&&')}")
         self._doc = doc
         self._before = doc.plan
         self._after = after

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QMenu, QWidget
 
+from ..core.field_names import field_name, value_text
 from ..core.plan import CompanyProfile, Scenario
 
 __all__ = [
@@ -48,7 +49,6 @@ _PRESENCE_LABELS = {
     "inbound_per_month": "inbound a month",
     "hours_per_week": "hours a week",
 }
-_FIELD_NAMES = {"presence": "today's channels", "answer_share": "messages answered"}
 
 
 def presence_text(value: Any) -> str:
@@ -66,11 +66,9 @@ def presence_text(value: Any) -> str:
 def _value_text(field: str, value: Any) -> str:
     if field == "presence":
         return presence_text(value)
-    if field == "answer_share" and isinstance(value, int | float):
-        return f"{value:.0%}"
-    if field in ("answer_share", "value_threshold") and value is None:
-        return "default"
-    return short(value)
+    if field in ("name", "industry", "prepared_by", "notes") and isinstance(value, str):
+        return short(value)
+    return value_text(field, value)
 
 
 def short(value: Any) -> str:
@@ -113,12 +111,14 @@ def scope_note_html(
     for path in override_paths(scenario.changes):
         field, _, key = path.partition(".")
         value = scenario.changes[field][key] if key else scenario.changes[field]
-        what = _FIELD_NAMES.get(field, field.replace("_", " "))
-        if key:
-            what += " " + (names.get(key, key) if field == "presence" else key.replace("_", " "))
+        if field == "presence":
+            what = f"Today's channels: {names.get(key, key)}"
+        else:
+            what = field_name(field, key or None)
         was = _value_text(field, shared_value(shared, path))
         parts.append(
-            f"{escape(what)} = {escape(_value_text(field, value))} (shared {escape(was)}"
+            f"{escape(what, quote=False)} = {escape(_value_text(field, value), quote=False)}"
+            f" (shared {escape(was, quote=False)}"
             f", <a href='{escape(path)}'>use shared</a>)"
         )
     return (
@@ -132,15 +132,15 @@ def still_overridden(scenario: Scenario, field: str, value: Any) -> str | None:
     override = scenario.changes.get(field)
     if override is None:
         return None
-    what = field
+    what = field_name(field)
     if isinstance(value, dict) and isinstance(override, dict):
         keys = sorted(set(value) & set(override))
         if not keys:
             return None
-        what = f"{field} {', '.join(keys)}"
+        what = ", ".join(field_name(field, k) for k in keys)
     return (
         f"Shared profile changed; scenario {scenario.name} still overrides "
-        f"{what.replace('_', ' ')}, so the value it uses (shown here) is unchanged"
+        f"{what}, so the value it uses (shown here) is unchanged"
     )
 
 

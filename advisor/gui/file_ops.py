@@ -13,20 +13,37 @@ from ..core.engine import check_plan
 from ..core.errors import AdvisorInputError
 from ..core.loading import atomic_write_text, load_plan, save_plan
 from ..core.plan import CompanyProfile, Plan, Scenario
+from ..paths import is_shipped
 from . import dialogs
 from .config import add_recent, recent_files
 from .document import PlanDocument
 from .export_control import ExportControl
+from .plain_errors import file_error
 from .recovery import Autosaver
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-__all__ = ["FileController", "new_plan"]
+__all__ = ["FileController", "new_plan", "opened_as"]
 
 
 def new_plan() -> Plan:
     return Plan(profile=CompanyProfile(name="New company"), scenarios=[Scenario(name="Baseline")])
+
+
+def opened_as(path: str | Path) -> dict:
+    """How PlanDocument.reset takes a plan read from ``path``: with the file's text (kept
+    when saving); a shipped example as an untitled copy, so that it is never written."""
+    p = Path(path)
+    try:
+        text: str | None = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = None  # just read as a plan; if it went since, save writes the plan afresh
+    if p.suffix.lower() == ".json":
+        text = None  # JSON keeps no comments; a later YAML save starts afresh
+    if is_shipped(p):
+        return {"path": None, "text": text, "template": p.name}
+    return {"path": p.resolve(), "text": text}
 
 
 class FileController(QObject):
@@ -95,8 +112,9 @@ class FileController(QObject):
             return False
         if not self.confirm_close():
             return False
-        self._doc.reset(plan, Path(path).resolve())
-        add_recent(path)
+        self._doc.reset(plan, **opened_as(path))
+        if not is_shipped(path):
+            add_recent(path)
         return True
 
     # --- save ------------------------------------------------------------------------------------
@@ -116,7 +134,7 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         self.commit_pending_edit()
-        start = str(self._doc.path or Path(self._start_dir()) / "plan.yaml")
+        start = str(self._doc.path or Path(self._start_dir()) / (self._doc.template or "plan.yaml"))
         path = dialogs.get_save_path(self._window, "Save plan as", start, dialogs.PLAN_FILTER)
         if not path:
             return False
@@ -124,12 +142,22 @@ class FileController(QObject):
         return self.save_to(p if p.suffix else p.with_suffix(".yaml"))
 
     def save_to(self, path: Path) -> bool:
-        try:
-            save_plan(self._doc.plan, path)
-        except OSError as exc:
-            dialogs.show_message(self._window, "Save failed", f"Could not save {path}: {exc}")
+        if is_shipped(path):
+            dialogs.show_message(
+                self._window,
+                "Choose another file",
+                f"{path.name} is an example that comes with Channel Advisor and is never "
+                "changed. Save your plan under a new name (File > Save As).",
+            )
             return False
-        self._doc.mark_saved(path.resolve())
+        try:
+            text = save_plan(self._doc.plan, path, original=self._doc.source_text)
+        except OSError as exc:
+            dialogs.show_error(
+                self._window, "The plan was not saved", file_error(exc, path), str(exc)
+            )
+            return False
+        self._doc.mark_saved(path.resolve(), None if path.suffix.lower() == ".json" else text)
         self.autosaver.discard()
         add_recent(path)
         self._window.statusBar().showMessage(f"Saved {path}", 4000)
@@ -176,7 +204,9 @@ class FileController(QObject):
         try:
             atomic_write_text(path, channels_frame(rec).to_csv(index=False))
         except OSError as exc:
-            dialogs.show_message(self._window, "Export failed", f"Could not write {path}: {exc}")
+            dialogs.show_error(
+                self._window, "The CSV file was not written", file_error(exc, path), str(exc)
+            )
             return
         self._window.statusBar().showMessage(f"Exported {path}", 4000)
 

@@ -84,7 +84,10 @@ class WeightGroup(QWidget):
             slider.blockSignals(True)
             slider.setMaximum(max(slider.maximum(), int(round(w * _SCALE))))
             slider.setValue(int(round(w * _SCALE)))
-            slider.setToolTip(f"weight {w:g}")
+            slider.setToolTip(
+                f"{self._names[key].text().replace('&&', '&')}: weight {w:g} (0 to "
+                f"{slider.maximum() / _SCALE:g}); only the shares matter"
+            )
             slider.blockSignals(False)
         self._update_shares(weights)
 
@@ -116,6 +119,10 @@ class VoiceSlider(QWidget):
         self.slider.setPageStep(10)
         self.slider.setObjectName("voice")
         self.slider.setAccessibleName("Brand voice")
+        self.slider.setToolTip(
+            "From polished and formal (left) to raw and casual (right): channels whose "
+            "personality matches the voice fit better"
+        )
         ends = QHBoxLayout()
         for text, align in (
             ("Polished, formal", Qt.AlignmentFlag.AlignLeft),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QMainWindow,
     QTabWidget,
@@ -14,7 +15,7 @@ from ..core.engine import Prepared, build, prepare
 from ..core.errors import AdvisorInputError
 from ..core.explain import why_not_for
 from ..core.result import Recommendation, WhyNot
-from . import dialogs, operations
+from . import dialogs, operations, today_actions
 from .compare_view import CompareView
 from .config import settings
 from .document import PlanDocument
@@ -23,9 +24,11 @@ from .file_ops import FileController
 from .help_menu import build_help_menu
 from .kb_view import KnowledgeView
 from .overlay import edit_figure
-from .profile_form import FIELD_LABELS, ProfileForm
+from .plain_errors import file_error
+from .profile_form import ProfileForm
 from .rec_view import RecommendationView
 from .recovery import Autosaver
+from .scenario_control import ScenarioControl
 from .scenario_panel import ScenarioPanel
 from .sensitivity_control import SensitivityControl
 from .sensitivity_view import SensitivityView
@@ -106,7 +109,9 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_menus(self) -> None:
-        self.files.build_menu(self.menuBar().addMenu("&File"))
+        file_menu = self.menuBar().addMenu("&File")
+        self.files.build_menu(file_menu)
+        today_actions.install(self, file_menu)  # Import analytics, Export calendar
         edit = self.menuBar().addMenu("&Edit")
         self.undo_action = self.doc.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -161,10 +166,13 @@ class MainWindow(QMainWindow):
         f.sig_clear_overrides.connect(lambda: self._run(operations.clear_scenario_changes, d))
         s = self.scenarios
         s.sig_selected.connect(d.select_scenario)
-        s.sig_add.connect(lambda: self._run(operations.add_scenario, d))
-        s.sig_duplicate.connect(lambda: self._run(operations.duplicate_scenario, d))
+        self.scenario_control = ScenarioControl(
+            doc=d, form=f, notice=f.notice, status=self.statusBar(), run=self._run, parent=self
+        )
+        s.sig_add.connect(self.scenario_control.add)
+        s.sig_duplicate.connect(self.scenario_control.duplicate)
         s.sig_rename.connect(lambda o, n: self._run(operations.rename_scenario, d, old=o, new=n))
-        s.sig_delete.connect(lambda n: self._run(operations.delete_scenario, d, name=n))
+        s.sig_delete.connect(self.scenario_control.delete)
         s.sig_move.connect(lambda n, k: self._run(operations.move_scenario, d, name=n, step=k))
         s.sig_describe.connect(
             lambda n, t: self._run(operations.set_scenario_description, d, name=n, description=t)
@@ -187,6 +195,8 @@ class MainWindow(QMainWindow):
         except operations.EditRejected as exc:
             self.statusBar().showMessage(f"Not changed: {exc}", 6000)
             self._update_views()
+            if QApplication.mouseButtons() == Qt.MouseButton.NoButton:  # no dialog mid-drag
+                dialogs.show_error(self, "Not changed", f"That change was not made. {exc}")
             return False
         return True
 
@@ -195,11 +205,13 @@ class MainWindow(QMainWindow):
             op = operations.set_scenario_field
         else:
             op = operations.set_profile_field
-        label = FIELD_LABELS.get(field)
-        done = self._run(op, self.doc, field=field, value=value, key=key or None, label=label)
+            self.scenario_control.watch_shared_edit()
+        done = self._run(op, self.doc, field=field, value=value, key=key or None)
         self._note_still_overridden(done, field, value)
 
     def _on_presence_edited(self, channel: str, presence: object, rename_to: object) -> None:
+        if not self.form.scenario_only:
+            self.scenario_control.watch_shared_edit()
         done = self._run(
             operations.edit_presence,
             self.doc,
@@ -225,7 +237,8 @@ class MainWindow(QMainWindow):
             dialogs.show_problems(self, "That value is not valid; nothing was changed", exc)
             self.kb_view.set_catalog(self.doc.catalog)
         except OSError as exc:
-            dialogs.show_message(self, "Could not write your overlay file", str(exc))
+            text = file_error(exc, self.doc.overlay_path)
+            dialogs.show_error(self, "Your figure was not saved", text, str(exc))
             self.kb_view.set_catalog(self.doc.catalog)
 
     # --- refresh -------------------------------------------------------------------------------
@@ -280,8 +293,7 @@ class MainWindow(QMainWindow):
         self.profile_dock.setWindowTitle(f"Company profile — {scope}")
 
     def _update_title(self) -> None:
-        name = self.doc.path.name if self.doc.path else "Untitled"
-        self.setWindowTitle(f"{name}[*] — Channel Advisor")
+        self.setWindowTitle(f"{self.doc.display_name}[*] — Channel Advisor")
         self.setWindowModified(self.doc.modified)
 
     def _recompute(self) -> None:
@@ -350,6 +362,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.sensitivity.shutdown()
+        self.scenario_control.shutdown()
         self.files.exporter.shutdown()  # a cancelled export leaves no file behind
         self.files.autosaver.discard()  # a clean close leaves no recovery file
         self.save_geometry()

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ..core.actions import action_phrase
 from ..core.result import ChannelResult, Recommendation
 from .formatting import cadence_text
 
@@ -38,9 +39,10 @@ def channel_rows(rec: Recommendation | None, forced_out: list[tuple[str, str]]) 
 class ChannelTableModel(QAbstractTableModel):
     """Channels ranked by fit, with mix membership, forcing, cadence and hours."""
 
-    HEADERS = ("Rank", "Channel", "Fit", "In mix", "Forced", "Cadence", "Hours/wk")
+    HEADERS = ("Rank", "Channel", "Fit", "In mix", "Forced", "Cadence", "Hours/wk", "Action")
     FIT_COLUMN = 2
     CADENCE_COLUMN = 5
+    ACTION_COLUMN = 7
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -115,6 +117,7 @@ class ChannelTableModel(QAbstractTableModel):
             3: "✔" if c.in_mix else "",
             5: cadence_text(c),
             6: f"{c.total_hours:.1f}",
+            7: c.action.label if c.action else "",
         }[col]
 
 
@@ -129,6 +132,10 @@ _HEADER_TIPS = {
     ),
     6: "Staff hours a week to run the channel: at its planned cadence when in the mix, "
     "at its typical cadence when left out.",
+    ChannelTableModel.ACTION_COLUMN: (
+        "What to do against today's channels (the profile's presence): keep, grow, cut back, "
+        "start, wind down or stay out."
+    ),
 }
 
 
@@ -137,6 +144,8 @@ def _tooltip(c: ChannelResult | None, col: int) -> str:
         return "Forced out by this scenario"
     if col == ChannelTableModel.CADENCE_COLUMN and c.in_mix:
         return c.why
+    if col == ChannelTableModel.ACTION_COLUMN:
+        return action_phrase(c)
     return "; ".join(c.reasons) if c.in_mix else c.excluded_because
 
 

@@ -10,9 +10,23 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..core.plan import CompanyProfile, Plan, Scenario
+from ..core.field_names import field_name, value_text
+from ..core.plan import CompanyProfile, Scenario
 from ..core.vocab import Ambition, Level
-from .document import PlanDocument, PlanEdit
+from .document import PlanDocument
+from .scenario_ops import (
+    EditRejected,
+    add_scenario,
+    auto_name,
+    delete_scenario,
+    duplicate_scenario,
+    message,
+    move_scenario,
+    push,
+    rename_scenario,
+    set_scenario_description,
+    validated,
+)
 
 __all__ = [
     "EditRejected",
@@ -34,71 +48,36 @@ __all__ = [
 ]
 
 
-class EditRejected(ValueError):
-    """The edit would make the plan invalid; the message says why."""
+def _edit_text(field: str, value: Any) -> str:
+    """The undo step of an edit in words: "Set People to 3", "Edit the notes"."""
+    if field == "notes":
+        return "Edit the notes"
+    if isinstance(value, dict) and len(value) == 1:
+        [(k, v)] = value.items()
+        return f"Set {field_name(field, k)} to {value_text(field, v)}"
+    return f"Set {field_name(field)} to {value_text(field, value)}"
 
 
-def _message(exc: ValidationError) -> str:
-    return "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
-
-
-def _plan_with(plan: Plan, **update: Any) -> Plan:
-    data = plan.model_dump(mode="json") | update
-    try:
-        return Plan.model_validate(data)
-    except ValidationError as exc:
-        raise EditRejected(_message(exc)) from None
-
-
-def _with_scenarios(plan: Plan, scenarios: list[Scenario]) -> Plan:
-    """The plan with this list of scenarios (validated: names stay unique)."""
-    return _plan_with(plan, scenarios=[s.model_dump(mode="json") for s in scenarios])
-
-
-def _push(
-    doc: PlanDocument,
-    after: Plan,
-    text: str,
-    *,
-    key: str | None = None,
-    scenario: str | None = None,
-) -> None:
-    if after == doc.plan and scenario in (None, doc.scenario_name):
-        return
-    doc.undo_stack.push(PlanEdit(doc, after, text, key=key, scenario=scenario))
-
-
-def set_profile_field(
-    doc: PlanDocument, *, field: str, value: Any, key: str | None = None, label: str | None = None
-) -> None:
+def set_profile_field(doc: PlanDocument, *, field: str, value: Any, key: str | None = None) -> None:
     """Change one field of the shared company profile (mappings merge key by key)."""
     data = doc.plan.profile.model_dump(mode="json")
+    text = _edit_text(field, value)
     if isinstance(value, dict) and isinstance(data.get(field), dict):
         value = data[field] | value
     data[field] = value
-    try:
-        profile = CompanyProfile.model_validate(data)
-    except ValidationError as exc:
-        raise EditRejected(_message(exc)) from None
-    after = doc.plan.model_copy(update={"profile": profile})
-    _push(doc, after, f"Change {label or field.replace('_', ' ')}", key=key)
+    profile = validated(CompanyProfile, data)
+    push(doc, doc.plan.model_copy(update={"profile": profile}), text, key=key)
 
 
 def _edit_scenario(doc: PlanDocument, text: str, key: str | None = None, **update: Any) -> None:
     current = doc.scenario()
-    data = current.model_dump(mode="json") | update
-    try:
-        scenario = Scenario.model_validate(data)
-    except ValidationError as exc:
-        raise EditRejected(_message(exc)) from None
+    scenario = validated(Scenario, current.model_dump(mode="json") | update)
+    renamed = auto_name(doc, scenario) if "changes" in update else None
+    if renamed and renamed != scenario.name:
+        scenario = scenario.model_copy(update={"name": renamed})
     scenarios = [scenario if s.name == current.name else s for s in doc.plan.scenarios]
-    _push(
-        doc,
-        doc.plan.model_copy(update={"scenarios": scenarios}),
-        text,
-        key=key,
-        scenario=scenario.name,
-    )
+    after = doc.plan.model_copy(update={"scenarios": scenarios})
+    push(doc, after, text, key=key, scenario=scenario.name)
 
 
 def _set_changes(doc: PlanDocument, changes: dict[str, Any], text: str, key: str | None) -> None:
@@ -106,22 +85,26 @@ def _set_changes(doc: PlanDocument, changes: dict[str, Any], text: str, key: str
     try:
         doc.scenario().model_copy(update={"changes": changes}).apply(doc.plan.profile)
     except ValidationError as exc:
-        raise EditRejected(_message(exc)) from None
+        raise EditRejected(message(exc)) from None
     _edit_scenario(doc, text, key, changes=changes)
 
 
 def set_scenario_field(
-    doc: PlanDocument, *, field: str, value: Any, key: str | None = None, label: str | None = None
+    doc: PlanDocument, *, field: str, value: Any, key: str | None = None
 ) -> None:
-    """Override one profile field in the current scenario only (a mapping: only the keys given)."""
+    """Override one profile field in the current scenario only (a mapping: only the keys given).
+
+    A scenario the app named is renamed after what it changes (see scenario_ops.auto_name)."""
     changes = dict(doc.scenario().changes)
     previous = changes.get(field)
+    text = f"{_edit_text(field, value)} in scenario {doc.scenario_name}"
     if isinstance(value, dict):
         value = (previous if isinstance(previous, dict) else {}) | value
     changes[field] = value
-    name = doc.scenario_name
-    text = f"Change {label or field.replace('_', ' ')} in scenario {name}"
-    _set_changes(doc, changes, text, f"{name}|{key}" if key else None)
+    # the merge key follows the scenario through an automatic rename (same base profile)
+    base = doc.auto_named.get(doc.scenario_name)
+    owner = f"auto{id(base)}" if base is not None else doc.scenario_name
+    _set_changes(doc, changes, text, f"{owner}|{key}" if key else None)
 
 
 def clear_scenario_override(doc: PlanDocument, *, field: str, key: str | None = None) -> None:
@@ -133,8 +116,8 @@ def clear_scenario_override(doc: PlanDocument, *, field: str, key: str | None = 
         changes = changes | {field: rest} if rest else _without(changes, field)
     else:
         changes = _without(changes, field)
-    what = f"{field}.{key}" if key else field
-    _set_changes(doc, changes, f"Use shared {what.replace('_', ' ')} in {doc.scenario_name}", None)
+    what = field_name(field, key)
+    _set_changes(doc, changes, f"Use the shared {what} in scenario {doc.scenario_name}", None)
 
 
 def clear_scenario_changes(doc: PlanDocument) -> None:
@@ -213,8 +196,8 @@ def edit_presence(
         try:
             profile = CompanyProfile.model_validate(data)
         except ValidationError as exc:
-            raise EditRejected(_message(exc)) from None
-        _push(doc, doc.plan.model_copy(update={"profile": profile}), text)
+            raise EditRejected(message(exc)) from None
+        push(doc, doc.plan.model_copy(update={"profile": profile}), text)
         return
     dropped = [k for k in shared if k not in target]
     if dropped:
@@ -244,7 +227,21 @@ def _channel_name(doc: PlanDocument, channel: str) -> str:
 
 def set_tool(doc: PlanDocument, *, tool: str | None) -> None:
     """Fix the current scenario's tool ("id/plan", "none") or let the advisor choose (None)."""
-    _edit_scenario(doc, f"Set tool to {tool or 'automatic'}", tool=tool)
+    _edit_scenario(doc, f"Set the tool to {_tool_name(doc, tool)}", tool=tool)
+
+
+def _tool_name(doc: PlanDocument, tool: str | None) -> str:
+    """ "Sprout Social Essentials" for "sprout_social/essentials"."""
+    if tool is None:
+        return "the advisor's choice"
+    if tool == "none":
+        return "no tool"
+    tool_id, _, plan_id = tool.partition("/")
+    found = next((t for t in doc.catalog.tools if t.id == tool_id), None)
+    if found is None:
+        return tool
+    plan = next((p for p in found.plans if p.id == plan_id), None)
+    return f"{found.name} {plan.name}" if plan is not None else found.name
 
 
 def set_ambition(doc: PlanDocument, *, ambition: str) -> None:
@@ -254,102 +251,3 @@ def set_ambition(doc: PlanDocument, *, ambition: str) -> None:
     except ValueError:
         raise EditRejected(f"unknown cadence preference {ambition!r}") from None
     _edit_scenario(doc, f"Set cadence to {label.lower()}", ambition=ambition)
-
-
-def set_scenario_description(doc: PlanDocument, *, name: str, description: str) -> None:
-    """Describe scenario ``name`` (the report's cover shows the description)."""
-    scenarios = [
-        s.model_copy(update={"description": description}) if s.name == name else s
-        for s in doc.plan.scenarios
-    ]
-    after = _with_scenarios(doc.plan, scenarios)
-    _push(doc, after, f"Describe scenario {name}", scenario=name)
-
-
-def _unique_name(plan: Plan, base: str) -> str:
-    names = {s.name for s in plan.scenarios}
-    if base not in names:
-        return base
-    n = 2
-    while f"{base} ({n})" in names:
-        n += 1
-    return f"{base} ({n})"
-
-
-def add_scenario(doc: PlanDocument, *, name: str = "New scenario") -> str:
-    """Add an empty scenario after the current one and select it; returns its name."""
-    name = _unique_name(doc.plan, name)
-    scenarios = list(doc.plan.scenarios)
-    i = scenarios.index(doc.scenario()) + 1
-    scenarios.insert(i, Scenario(name=name))
-    _push(
-        doc,
-        _with_scenarios(doc.plan, scenarios),
-        f"Add scenario {name}",
-        scenario=name,
-    )
-    return name
-
-
-def duplicate_scenario(doc: PlanDocument) -> str:
-    current = doc.scenario()
-    name = _unique_name(doc.plan, f"{current.name} copy")
-    scenarios = list(doc.plan.scenarios)
-    scenarios.insert(scenarios.index(current) + 1, current.model_copy(update={"name": name}))
-    _push(
-        doc,
-        _with_scenarios(doc.plan, scenarios),
-        f"Duplicate scenario {current.name}",
-        scenario=name,
-    )
-    return name
-
-
-def rename_scenario(doc: PlanDocument, *, old: str, new: str) -> None:
-    new = new.strip()
-    if not new:
-        raise EditRejected("a scenario needs a name")
-    if new == old:
-        return
-    if any(s.name == new for s in doc.plan.scenarios):
-        raise EditRejected(f"a scenario named '{new}' already exists")
-    scenarios = [
-        s.model_copy(update={"name": new}) if s.name == old else s for s in doc.plan.scenarios
-    ]
-    after = _with_scenarios(doc.plan, scenarios)
-    selected = new if doc.scenario_name == old else doc.scenario_name
-    _push(doc, after, f"Rename scenario {old} to {new}", scenario=selected)
-
-
-def delete_scenario(doc: PlanDocument, *, name: str) -> None:
-    scenarios = [s for s in doc.plan.scenarios if s.name != name]
-    if not scenarios:
-        raise EditRejected("a plan needs at least one scenario")
-    old = [s.name for s in doc.plan.scenarios].index(name)
-    selected = (
-        doc.scenario_name
-        if doc.scenario_name != name
-        else scenarios[min(old, len(scenarios) - 1)].name
-    )
-    _push(
-        doc,
-        doc.plan.model_copy(update={"scenarios": scenarios}),
-        f"Delete scenario {name}",
-        scenario=selected,
-    )
-
-
-def move_scenario(doc: PlanDocument, *, name: str, step: int) -> None:
-    """Move a scenario up (step -1) or down (+1) the list."""
-    scenarios = list(doc.plan.scenarios)
-    i = [s.name for s in scenarios].index(name)
-    j = i + step
-    if not 0 <= j < len(scenarios):
-        return
-    scenarios[i], scenarios[j] = scenarios[j], scenarios[i]
-    _push(
-        doc,
-        doc.plan.model_copy(update={"scenarios": scenarios}),
-        f"Move scenario {name} {'up' if step < 0 else 'down'}",
-        scenario=name,
-    )

@@ -253,6 +253,10 @@ class PresenceTable(QWidget):
         self.model.on_edit = self._on_cell_edited
         self.view = QTableView()
         self.view.setObjectName("presenceTable")
+        self.view.setToolTip(
+            "The channels the company runs today and their figures: double-click a figure "
+            "to change it, right-click a channel for more"
+        )
         self.view.setModel(self.model)
         self.view.setItemDelegate(_Delegate(self))
         self.view.verticalHeader().hide()

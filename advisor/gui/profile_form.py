@@ -26,23 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.field_names import FORMAT_NAMES, MARKET_NAMES, REGIME_NAMES
 from ..core.knowledge import Catalog
 from ..core.plan import CompanyProfile, Scenario
-from ..core.vocab import AGE_BANDS, Format, Goal, Market, Regime, Segment
+from ..core.vocab import AGE_BANDS, Format, Goal, Segment
 from .field_marks import FieldMarks, override_paths, presence_text, scope_note_html
 from .form_widgets import DefaultableSpin, NotesEdit, VoiceSlider, WeightGroup, spin
+from .notice_bar import NoticeBar
 from .presence_table import PresenceTable
 from .scope_bar import ScopeBar
 
-__all__ = ["FIELD_LABELS", "ProfileForm"]
-
-FIELD_LABELS = {
-    "followers": "followers (other channels)",
-    "answer_share": "messages answered",
-    "value_threshold": "value threshold",
-    "response_hours": "response time",
-}
-"""How an undo step names a field whose id does not read well."""
+__all__ = ["ProfileForm"]
 
 _THRESHOLD_TIP = (
     "Points of goal coverage a channel, or a higher cadence on a channel, must add per "
@@ -55,24 +49,9 @@ _ANSWER_TIP = (
     "engagement hours of every channel"
 )
 
-_MARKETS = {
-    Market.b2b: "Business to business (B2B)",
-    Market.b2c: "Business to consumer (B2C)",
-    Market.both: "Both B2B and B2C",
-}
-_REGIMES = {
-    Regime.none: "Not regulated",
-    Regime.financial: "Financial services",
-    Regime.health: "Health care",
-    Regime.public_sector: "Public sector",
-}
-_FORMATS = {
-    Format.text: "Text",
-    Format.image: "Images",
-    Format.short_video: "Short video",
-    Format.long_video: "Long video",
-    Format.live: "Live streams",
-}
+_MARKETS = MARKET_NAMES
+_REGIMES = REGIME_NAMES
+_FORMATS = FORMAT_NAMES
 
 
 class ProfileForm(QWidget):
@@ -123,6 +102,8 @@ class ProfileForm(QWidget):
         outer.setContentsMargins(4, 4, 4, 0)
         outer.setSpacing(4)
         outer.addWidget(self.scope)
+        self.notice = NoticeBar()  # what an edit did beyond this screen, with Undo
+        outer.addWidget(self.notice)
         outer.addWidget(self.scroller, 1)
         self.scope.sig_scope_changed.connect(self._on_scope_changed)
         self.scope.sig_clear_all.connect(self.sig_clear_overrides)
@@ -162,6 +143,7 @@ class ProfileForm(QWidget):
     def _line(self, field: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()
         edit.setPlaceholderText(placeholder)
+        edit.setProperty("tip", placeholder)
         edit.editingFinished.connect(lambda: self._emit(field, edit.text().strip(), ""))
         return edit
 
@@ -172,7 +154,15 @@ class ProfileForm(QWidget):
         self.name = self._line("name", "Company or organisation name")
         self.industry = self._line("industry", "e.g. B2B software, retail bank, city council")
         self.market = self._combo(_MARKETS, "market")
+        self.market.setToolTip(
+            "Whom the company sells to: businesses, consumers or both; it changes which "
+            "channels reach its buyers"
+        )
         self.regulated = self._combo(_REGIMES, "regulated")
+        self.regulated.setToolTip(
+            "A regulated company needs posts approved and archived: the advisor adds "
+            "compliance review hours and prefers tools that do it"
+        )
         self.followers = spin(0, 1e9, step=1000, decimals=0)
         self.followers.setToolTip(
             "Expected followers on a channel not listed under Today's channels; "
@@ -208,6 +198,7 @@ class ProfileForm(QWidget):
             spin(0, 100, step=5, decimals=0, suffix=" %"), scale=0.01
         )
         self.answer_share.setToolTip(_ANSWER_TIP)
+        self.answer_share.spin.setToolTip(_ANSWER_TIP)
         self.value_threshold = DefaultableSpin(
             spin(0, 1000, step=0.5, decimals=1, suffix=" points per $1,000 a month")
         )
@@ -286,6 +277,9 @@ class ProfileForm(QWidget):
         self.content: dict[Format, QCheckBox] = {}
         for i, (fmt, label) in enumerate(_FORMATS.items()):
             box = QCheckBox(label)
+            box.setToolTip(
+                f"Tick if the team can produce {label.lower()}: channels built on it fit better"
+            )
             box.toggled.connect(self._on_content_changed)
             grid.addWidget(box, i // 2, i % 2)
             self.content[fmt] = box
@@ -304,6 +298,21 @@ class ProfileForm(QWidget):
         self.max_channels.setRange(0, 100)
         self.max_channels.setSpecialValueText("No limit")
         self.max_channels.setKeyboardTracking(False)
+        self.people.setToolTip(
+            "How many people work on social media (may be a fraction, e.g. 1.5 for a "
+            "full-timer and a half-timer)"
+        )
+        self.hours.setToolTip(
+            "Hours each person gives to social media a week; people × hours = the hours "
+            "the team has"
+        )
+        self.budget.setToolTip("Budget a month for a management tool's licences (USD)")
+        self.hourly.setToolTip(
+            "Fully loaded cost of one staff hour (USD): pay, overheads; prices the staffing"
+        )
+        self.max_channels.setToolTip(
+            "The most channels the team wants to run; No limit lets the advisor decide"
+        )
         self._row(form, "people", "People", self.people)
         self._row(form, "hours_per_person", "Hours per person", self.hours)
         form.addRow("", self.capacity)
@@ -323,6 +332,7 @@ class ProfileForm(QWidget):
         self.prepared_by = self._line("prepared_by", "Person or team named on the report cover")
         self.notes = NotesEdit()
         self.notes.setPlaceholderText("Anything the report should mention (saved when you leave)")
+        self.notes.setToolTip("Notes printed in the report; saved when you leave the field")
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(70)
         self.notes.setMaximumHeight(140)
@@ -445,7 +455,8 @@ class ProfileForm(QWidget):
         if not edit.hasFocus() and edit.text() != text:
             edit.setText(text)
             edit.setCursorPosition(0)  # show the start of a long text, not its end
-        edit.setToolTip(text)
+        tip = str(edit.property("tip") or "")
+        edit.setToolTip(f"{tip}: {text}" if text and tip else text or tip)
 
     def _update_scope_note(self, profile: CompanyProfile, scenario: Scenario) -> None:
         self.scope_note.setText(

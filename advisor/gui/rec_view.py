@@ -41,6 +41,7 @@ from .formatting import (
     staffing_html,
 )
 from .models import ChannelTableModel, channel_rows
+from .today_text import today_html
 
 __all__ = ["RecommendationView"]
 
@@ -346,6 +347,7 @@ class RecommendationView(QWidget):
         if warnings:
             html += f"<h3 style='color:#b04a5a'>Warnings</h3><ul>{warnings}</ul>"
         html += f"<h3>Advice</h3><ul>{advice or '<li>None.</li>'}</ul>"
+        html += today_html(r)  # actions against today's channels, wind-downs
         self.notes.setHtml(html)
 
     def _update_detail(self) -> None:

@@ -32,6 +32,9 @@ class ScenarioPanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("scenarioList")
         self.list.setMinimumHeight(110)
+        self.list.setToolTip(
+            "The plan's what-ifs: click one to see its recommendation, double-click to rename"
+        )
         self.list.setEditTriggers(
             QListWidget.EditTrigger.DoubleClicked | QListWidget.EditTrigger.EditKeyPressed
         )
@@ -48,6 +51,16 @@ class ScenarioPanel(QWidget):
         self.btn_delete = QPushButton("Delete")
         self.btn_up = QPushButton("Move up")
         self.btn_down = QPushButton("Move down")
+        self.btn_add.setToolTip(
+            "Add an empty what-if after this one; the edits that follow change only it"
+        )
+        self.btn_dup.setToolTip(
+            "Copy this scenario with its changes; the edits that follow change only the copy"
+        )
+        self.btn_rename.setToolTip("Rename the selected scenario (or double-click it)")
+        self.btn_delete.setToolTip("Delete the selected scenario (Undo brings it back)")
+        self.btn_up.setToolTip("Move the selected scenario up: Compare and the report follow")
+        self.btn_down.setToolTip("Move the selected scenario down: Compare and the report follow")
         for i, b in enumerate(
             (
                 self.btn_add,

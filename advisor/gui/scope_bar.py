@@ -72,6 +72,10 @@ class ScopeBar(QFrame):
     def scenario_only(self) -> bool:
         return self.scenario.isChecked()
 
+    def set_scenario_only(self, on: bool) -> None:
+        """Switch where edits go, as a click would (emits sig_scope_changed on a change)."""
+        (self.scenario if on else self.shared).setChecked(True)
+
     def update_from(self, scenario: str, overrides: int) -> None:
         """Name the current scenario and say how many fields it overrides."""
         self._scenario_name = scenario

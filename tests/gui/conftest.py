@@ -28,12 +28,23 @@ def dialogs(monkeypatch: pytest.MonkeyPatch):
     """Replace every modal dialog; records what would have been shown."""
     from advisor.gui import dialogs as mod
 
-    calls: dict[str, list] = {"problems": [], "messages": [], "documents": [], "calibration": []}
+    calls: dict[str, list] = {
+        "problems": [],
+        "messages": [],
+        "documents": [],
+        "calibration": [],
+        "errors": [],
+    }
     monkeypatch.setattr(
         mod, "show_problems", lambda _p, title, exc: calls["problems"].append((title, exc))
     )
     monkeypatch.setattr(
         mod, "show_message", lambda _p, title, text: calls["messages"].append((title, text))
+    )
+    monkeypatch.setattr(
+        mod,
+        "show_error",
+        lambda _p, title, text, details="": calls["errors"].append((title, text, details)),
     )
     monkeypatch.setattr(
         mod,
@@ -94,4 +105,5 @@ def _stop_workers_of_every_window():
     for w in QApplication.topLevelWidgets():
         if isinstance(w, MainWindow):
             w.sensitivity.shutdown()
+            w.scenario_control.shutdown()
             w.files.exporter.shutdown()

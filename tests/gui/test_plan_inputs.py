@@ -28,7 +28,7 @@ def test_messages_answered_default_and_value_then_undo(open_window, qtbot):
     assert blocker.args[0].hours_per_week < before
     assert not widget.spin.isEnabled()
     assert widget.spin.value() == 20
-    assert window.undo_action.text() == "&Undo Change messages answered"
+    assert window.undo_action.text() == "&Undo Set Messages answered to the default"
     window.undo_action.trigger()
     assert window.doc.plan.profile.answer_share == 0.5
     assert not widget.default_box.isChecked()
@@ -67,7 +67,7 @@ def test_presence_table_shows_names_and_edits_one_undo_step_each(open_window, qt
     table = window.form.presence
     model = table.model
     names = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert names == ["LinkedIn", "X (Twitter)", "YouTube"]  # display names, not ids
+    assert names == ["LinkedIn", "X (Twitter)", "YouTube", "TikTok"]  # display names, not ids
     assert window.form.marks.widget("followers").text() == "Followers (other channels)"
     hours = window.recommendation.hours_per_week
     row = model.row_of("x")
@@ -106,11 +106,11 @@ def test_presence_add_remove_and_rename(open_window, qtbot):
     index = table.model.index(table.model.row_of("instagram"), 0)
     table.model.setData(index, "facebook")
     qtbot.waitUntil(lambda: "facebook" in window.doc.plan.profile.presence)
-    assert list(window.doc.plan.profile.presence) == ["linkedin", "x", "facebook"]
+    assert list(window.doc.plan.profile.presence) == ["linkedin", "x", "tiktok", "facebook"]
     assert window.undo_action.text() == "&Undo Change Instagram to Facebook in today's channels"
     for _ in range(3):
         window.undo_action.trigger()
-    assert list(window.doc.plan.profile.presence) == ["linkedin", "x", "youtube"]
+    assert list(window.doc.plan.profile.presence) == ["linkedin", "x", "youtube", "tiktok"]
 
 
 def test_presence_in_scenario_mode(open_window, qtbot):
@@ -126,7 +126,7 @@ def test_presence_in_scenario_mode(open_window, qtbot):
     assert table.model.is_overridden(row)
     assert table.model.index(row, 0).data().endswith("Instagram")
     note = window.form.scope_note.text()
-    assert "channels Instagram = 12,000 followers (shared not listed" in note
+    assert "Today's channels: Instagram = 12,000 followers (shared not listed" in note
     # A scenario cannot drop a channel the shared profile lists: refused, nothing changes.
     table.view.selectRow(table.model.row_of("linkedin"))
     table.btn_remove.click()

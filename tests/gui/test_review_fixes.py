@@ -68,7 +68,11 @@ def test_csv_export_failure_is_a_dialog(open_window, tmp_path, monkeypatch, dial
     monkeypatch.setattr(mod, "get_save_path", lambda *_a: str(blocker / "out.csv"))
     window = open_window()
     window.files.export_csv()
-    assert dialogs["messages"] and dialogs["messages"][-1][0] == "Export failed"
+    title, text, details = dialogs["errors"][-1]
+    assert title == "The CSV file was not written"
+    # in words: the safe writer's refusal names the folder that is a file
+    assert text == f"{blocker / 'out.csv'} could not be written: {blocker} is a file, not a folder."
+    assert str(blocker) in details  # the full message behind Show Details
 
 
 def test_closing_during_export_leaves_no_worker_thread(open_window, monkeypatch, tmp_path):

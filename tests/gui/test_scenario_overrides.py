@@ -20,7 +20,9 @@ def scenario_mode(window, name: str | None = None) -> None:
 
 
 def new_scenario(window) -> str:
+    """A new scenario the user has named (one the app named is renamed by its first edit)."""
     window.scenarios.btn_add.click()
+    operations.rename_scenario(window.doc, old=window.doc.scenario_name, new="What-if")
     return window.doc.scenario_name
 
 
@@ -41,7 +43,7 @@ def test_people_edit_in_scenario_mode_changes_only_that_scenario(open_window, qt
     assert plan.profile.people == 3
     assert hours_available(window, "Baseline") == 60
     assert window.form.marks.is_marked("people")
-    assert window.profile_dock.windowTitle() == "Company profile — scenario New scenario only"
+    assert window.profile_dock.windowTitle() == f"Company profile — scenario {name} only"
     window.doc.select_scenario("Baseline")  # the form shows what the Baseline uses
     assert window.form.people.value() == 3
     assert not window.form.marks.is_marked("people")
@@ -56,7 +58,7 @@ def test_goal_weight_in_scenario_mode_stores_only_that_goal(open_window):
     assert window.doc.plan.profile.goals["thought_leadership"] == 8
     assert window.form.marks.is_marked("goals.thought_leadership")
     assert not window.form.marks.is_marked("goals.lead_generation")
-    assert "goals recruiting = 9" in window.form.scope_note.text()
+    assert "Recruiting &amp; employer brand goal weight = 9" in window.form.scope_note.text()
 
 
 def test_undo_redo_of_a_scenario_override(open_window):
@@ -113,7 +115,7 @@ def test_shared_edit_of_an_overridden_field_keeps_the_mark(open_window):
     assert window.doc.scenario().changes == {"people": 6}
     assert window.form.people.value() == 6
     assert window.form.marks.is_marked("people")
-    assert "still overrides people" in window.statusBar().currentMessage()
+    assert "still overrides People," in window.statusBar().currentMessage()
 
 
 def test_invalid_scenario_value_is_refused(open_window):

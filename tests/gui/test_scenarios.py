@@ -43,7 +43,7 @@ def test_selecting_a_scenario_shows_its_recommendation(open_window, qtbot):
         window.scenarios.list.setCurrentRow(1)  # "Double the team": 6 people
     assert blocker.args[0].scenario == "Double the team"
     assert blocker.args[0].staff_hours_available == 120
-    assert "people = 6" in window.form.scope_note.text()
+    assert "People = 6" in window.form.scope_note.text()
 
 
 def test_compare_view_lists_all_scenarios_with_deltas(open_window, qtbot):
