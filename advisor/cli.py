@@ -4,6 +4,7 @@
     advisor recommend PLAN [--scenario NAME] [--format table|json|csv]
     advisor compare PLAN [--format table|json|csv] [--baseline NAME]
     advisor validate FILE
+    advisor install-desktop [--remove]   add to (or take out of) the desktop's applications menu
     advisor catalog [--platforms|--tools] [--figures] [--format table|json|csv]
     advisor report PLAN -o FILE.pdf [--scenario NAME] [--summary]
     advisor import-analytics PLAN FILE... -o NEW_PLAN [--map FIELD=COLUMN] [--channel ID]
@@ -31,6 +32,7 @@ COMMANDS = (
     "gui",
     "import-analytics",
     "calendar",
+    "install-desktop",
 )
 
 
@@ -82,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     _today_parsers(sub, common)
     p = sub.add_parser("gui", parents=[common], help="open the desktop app")
     p.add_argument("plan", nargs="?")
+    _add_install_desktop(sub)
     return ap
 
 
@@ -141,6 +144,17 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.write(out if out.endswith("\n") else out + "\n")
         return 0
     return int(out)
+
+
+def _add_install_desktop(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "install-desktop",
+        help="add Channel Advisor to the desktop's applications menu (entry and icon)",
+        description="Write a desktop entry and the icon under your data folder "
+        "($XDG_DATA_HOME, else ~/.local/share), so Channel Advisor appears in the "
+        "applications menu and opens the plan files given to it.",
+    )
+    p.add_argument("--remove", action="store_true", help="take the entry and the icon away")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -339,3 +339,19 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from .gui.app import run
 
     return run(args.plan, overlay=args.overlay)
+
+
+def cmd_install_desktop(args: argparse.Namespace) -> int:
+    """Add Channel Advisor to the applications menu (or take it away with --remove)."""
+    import sys
+
+    from . import desktop
+
+    try:
+        change = desktop.remove_desktop() if args.remove else desktop.install_desktop()
+    except OSError as exc:  # a read-only or full disk, a file where a folder should be
+        where = exc.filename or desktop.entry_path()
+        print(f"error: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(desktop.describe(change, removed=args.remove) + "\n")
+    return 0

@@ -36,6 +36,11 @@ def _application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName("ChannelAdvisor")
     app.setApplicationName("Channel Advisor")
+    from ..desktop import APP_ID
+    from .help_menu import app_icon
+
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(APP_ID)  # ties the window to its desktop entry (Wayland app id)
     if _STYLE.exists() and not app.styleSheet():
         app.setStyleSheet(_STYLE.read_text(encoding="utf-8"))
     return app

@@ -1,4 +1,5 @@
-"""The Help menu: how the advisor decides, keyboard shortcuts, about."""
+"""The Help menu: how the advisor decides, keyboard shortcuts, calibration, adding the app to
+the desktop's applications menu, about (icon, version, where the knowledge base lives)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,18 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from .. import desktop
 from ..core.knowledge import Catalog
+from ..core.loading import catalog_path
 from . import dialogs
+from .config import default_overlay_path
 
-__all__ = ["METHOD_HTML", "build_help_menu", "shortcuts_html"]
+__all__ = ["METHOD_HTML", "about_html", "app_icon", "build_help_menu", "shortcuts_html"]
 
 ENGINE_DOC = Path(__file__).resolve().parents[2] / "docs" / "engine.md"
 
@@ -88,12 +94,89 @@ ABOUT_HTML = (
 )
 
 
-def build_help_menu(
-    menu: QMenu, window: QMainWindow, catalog: Callable[[], Catalog]
-) -> list[QAction]:
-    """Fill the Help menu; returns its actions (method, shortcuts, calibration, about).
+def app_icon() -> QIcon:
+    """The app's icon at every size desktops ask for (PNGs rendered from the SVG)."""
+    icon = QIcon()
+    for size in desktop.ICON_SIZES:
+        icon.addFile(str(desktop.icon_png(size)))
+    return icon
 
-    catalog: the knowledge base in use (the calibration runs the engine on it)."""
+
+def about_html(overlay: Path) -> str:
+    """Icon, version, and where the shipped knowledge base and the user's overlay live."""
+    icon = QUrl.fromLocalFile(str(desktop.icon_png(128))).toString()
+    state = "" if overlay.exists() else " (not created yet: it is written when you change a figure)"
+    rows = [
+        ("Version", f"{desktop.app_version()} (Qt for Python {pyside_version})"),
+        ("Knowledge base", f"{catalog_path()} (shipped; never changed by the app)"),
+        ("Your overlay", f"{overlay}{state}"),
+    ]
+    table = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows)
+    return (
+        f"<table><tr><td><img src='{escape(icon)}' width='96' height='96'></td>"
+        f"<td valign='middle'>{ABOUT_HTML}</td></tr></table>"
+        f"<table cellspacing='6'>{table}</table>"
+        "<p>The overlay holds the figures you changed in the Knowledge base tab; "
+        "pass it with <tt>--overlay</tt> to use them from the command line.</p>"
+    )
+
+
+def _install_desktop(window: QMainWindow, *, remove: bool) -> None:
+    """Add the app to the desktop's applications menu (or take it out), then say what was done."""
+    verb = "remove Channel Advisor from" if remove else "add Channel Advisor to"
+    try:
+        change = desktop.remove_desktop() if remove else desktop.install_desktop()
+    except OSError as exc:
+        where = exc.filename or desktop.entry_path()
+        dialogs.show_message(
+            window,
+            f"Cannot {verb} the applications menu",
+            f"Cannot write {where}: {exc.strerror or exc}.",
+        )
+        return
+    title = "Removed from the applications menu" if remove else "Added to the applications menu"
+    dialogs.show_message(window, title, _change_html(change, removed=remove))
+
+
+def _change_html(change: desktop.DesktopChange, *, removed: bool) -> str:
+    """What Add or Remove did, for a message box (the command prints desktop.describe)."""
+    icons = change.entry.parents[1] / "icons" / "hicolor"
+    if removed and not change.files:
+        head = "Channel Advisor was not in your applications menu: nothing to remove."
+    elif removed:
+        head = "Channel Advisor is no longer in your applications menu."
+    else:
+        head = (
+            "Channel Advisor is now in your applications menu, with its icon, and opens "
+            "the plan files given to it. Help › Remove from applications menu takes it away."
+        )
+    where = f"Desktop entry: <tt>{escape(str(change.entry))}</tt><br>Icons: <tt>{escape(str(icons))}</tt>"
+    return f"<p>{escape(head)}</p><p>{where}</p><p><small>{escape(change.refresh)}</small></p>"
+
+
+def _desktop_actions(menu: QMenu, window: QMainWindow) -> list[QAction]:
+    add = menu.addAction("Add to applications menu", lambda: _install_desktop(window, remove=False))
+    remove = menu.addAction(
+        "Remove from applications menu", lambda: _install_desktop(window, remove=True)
+    )
+    add.setStatusTip("Show Channel Advisor, with its icon, in the desktop's applications menu")
+    # offer Remove only while the entry is there (checked each time the menu opens)
+    menu.aboutToShow.connect(lambda: remove.setEnabled(desktop.is_installed()))
+    remove.setEnabled(desktop.is_installed())
+    return [add, remove]
+
+
+def build_help_menu(
+    menu: QMenu,
+    window: QMainWindow,
+    catalog: Callable[[], Catalog],
+    overlay: Callable[[], Path] = default_overlay_path,
+) -> list[QAction]:
+    """Fill the Help menu; returns its actions (method, shortcuts, calibration, add to and
+    remove from the applications menu, about).
+
+    catalog: the knowledge base in use (the calibration runs the engine on it);
+    overlay: the user's overlay file in use (the About box says where it is)."""
     method = menu.addAction(
         "How the advisor decides",
         lambda: dialogs.show_document(
@@ -110,8 +193,11 @@ def build_help_menu(
         lambda: dialogs.show_calibration(window, catalog()),
     )
     menu.addSeparator()
+    add, remove = _desktop_actions(menu, window)
+    menu.addSeparator()
     about = menu.addAction(
         "About Channel Advisor",
-        lambda: dialogs.show_document(window, "About Channel Advisor", ABOUT_HTML),
+        lambda: dialogs.show_document(window, "About Channel Advisor", about_html(overlay())),
     )
-    return [method, keys, calibration, about]
+    about.setMenuRole(QAction.MenuRole.AboutRole)
+    return [method, keys, calibration, add, remove, about]

@@ -133,7 +133,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, i=i: self.tabs.setCurrentIndex(i))
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
         self.help_actions = build_help_menu(
-            self.menuBar().addMenu("&Help"), self, lambda: self.doc.catalog
+            self.menuBar().addMenu("&Help"),
+            self,
+            lambda: self.doc.catalog,
+            overlay=lambda: self.doc.overlay_path,
         )
 
     def _build_status_bar(self) -> None:
