@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.knowledge import Catalog, VendorTool
-from ..core.labels import figure_label, source_citation
+from ..core.labels import cite_sources, figure_label, source_citation
 from .overlay import USER_NOTE
 
 __all__ = ["HEADER_TIPS", "display_frame", "headers", "search_text"]
@@ -64,7 +64,7 @@ def display_frame(catalog: Catalog, what: str) -> Any:
                 "citation": ""
                 if user or rec["estimate"]
                 else source_citation(catalog, rec["source_id"]),
-                "note": "" if user else rec["note"],
+                "note": "" if user else cite_sources(rec["note"], catalog),
                 "id": rec["id"],
                 "field": rec["field"],
                 "scale": lab.scale,

@@ -38,6 +38,8 @@ def test_figures_read_as_labels_and_units_with_the_key_as_tooltip(open_window):
     assert all("_" not in h for h in headers)
     seeds = [c.data() for c in (_cell(table, r, "Source") for r in range(table.model.rowCount()))]
     assert not any("seed_" in s for s in seeds)
+    notes = [_cell(table, r, "Note").data() for r in range(table.model.rowCount())]
+    assert not any("seed_" in n for n in notes)  # ids inside notes read as citations too
 
 
 def test_change_a_percentage_filter_my_changes_and_reset_it(open_window, qtbot, config_dir):
