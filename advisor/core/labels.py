@@ -115,14 +115,14 @@ _ASSUMPTIONS = {
         1.0,
     ),
     "effort_reference_hours": ("Weekly hours at which the effort score halves", "h/week", 1.0),
-    "action_keep_band": ("Change in posts a week still called 'keep'", "% of today's posts", 100.0),
-    "wind_down_weeks": ("Wind-down of a channel left", "weeks", 1.0),
-    "wind_down_announce_hours": ("Wind-down: announcing the move", "h, once", 1.0),
-    "wind_down_archive_hours": (
-        "Wind-down: archiving the channel (regulated firms)",
-        "h, once",
-        1.0,
+    "action_keep_band": (
+        "Change of cadence still called 'keep' against today",
+        "% of today's posts",
+        100.0,
     ),
+    "wind_down_weeks": ("Wind-down: time to close a channel", "weeks", 1.0),
+    "wind_down_announce_hours": ("Wind-down: announcing the closure", "h, once", 1.0),
+    "wind_down_archive_hours": ("Wind-down: archiving before closing", "h, once", 1.0),
 }
 
 _FIT_PARTS = {"goal": "goals", "audience": "audience", "voice": "voice", "effort": "effort"}

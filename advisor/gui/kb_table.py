@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.knowledge import Catalog, VendorTool
-from ..core.labels import figure_label, source_citation
+from ..core.knowledge import Catalog, Figure, VendorTool, iter_figures
+from ..core.labels import cite_sources, figure_label, source_citation
 from .overlay import USER_NOTE
 
 __all__ = ["HEADER_TIPS", "display_frame", "headers", "search_text"]
@@ -26,6 +26,8 @@ _HEADERS = {
 
 def headers(what: str) -> dict[str, str]:
     """Column titles of the channels' (platforms) or the tools' table."""
+    if what == "assumptions":
+        return {k: v for k, v in _HEADERS.items() if k != "name"}
     return _HEADERS | ({"name": "Tool"} if what == "tools" else {})
 
 
@@ -43,38 +45,55 @@ HEADER_TIPS = {
 
 
 def display_frame(catalog: Catalog, what: str) -> Any:
-    """One row per figure of the channels (``what`` = platforms) or tools, display columns in
-    the order of HEADERS first (``value`` in the unit shown), then the keys behind them."""
-    from ..core.tables import figures_frame
-
-    frame = figures_frame(catalog, what)
-    items = {i.id: i for i in (catalog.platforms if what == "platforms" else catalog.tools)}
-    rows = []
-    for rec in frame.to_dict("records"):
-        item = items[rec["id"]]
-        lab = figure_label(what, rec["field"], item if isinstance(item, VendorTool) else None)
-        user = rec["note"] == USER_NOTE
-        rows.append(
-            {
-                "name": item.name,
-                "label": lab.label,
-                "value": round(lab.shown(rec["value"]), 6),
-                "unit": lab.unit,
-                "kind": "Your change" if user else "Estimate" if rec["estimate"] else "Sourced",
-                "citation": ""
-                if user or rec["estimate"]
-                else source_citation(catalog, rec["source_id"]),
-                "note": "" if user else rec["note"],
-                "id": rec["id"],
-                "field": rec["field"],
-                "scale": lab.scale,
-                "user": user,
-                "estimate": bool(rec["estimate"]),
-            }
-        )
+    """One row per figure of the channels (``what`` = platforms), tools or engine-wide
+    assumptions, display columns first (``value`` in the unit shown), then the keys behind them."""
+    rows = [
+        _row(catalog, what, item_id, name, tool, key, fig)
+        for item_id, name, tool, key, fig in _figures(catalog, what)
+    ]
     import pandas as pd
 
     return pd.DataFrame(rows)
+
+
+def _figures(catalog: Catalog, what: str):
+    """(item id, item name, tool or None, key, Figure) for every figure of ``what``."""
+    if what == "assumptions":
+        for path, fig in iter_figures(catalog.assumptions):
+            yield "assumptions", "All channels", None, ".".join(str(p) for p in path), fig
+        return
+    items = catalog.platforms if what == "platforms" else catalog.tools
+    for item in items:
+        tool = item if isinstance(item, VendorTool) else None
+        for path, fig in iter_figures(item):
+            yield item.id, item.name, tool, ".".join(str(p) for p in path), fig
+
+
+def _row(
+    catalog: Catalog,
+    what: str,
+    item_id: str,
+    name: str,
+    tool: VendorTool | None,
+    key: str,
+    fig: Figure,
+) -> dict[str, Any]:
+    lab = figure_label(what, key, tool)
+    user = fig.note == USER_NOTE
+    return {
+        "name": name,
+        "label": lab.label,
+        "value": round(lab.shown(fig.v), 6),
+        "unit": lab.unit,
+        "kind": "Your change" if user else "Estimate" if fig.estimate else "Sourced",
+        "citation": "" if user or fig.estimate else source_citation(catalog, fig.src),
+        "note": "" if user else cite_sources(fig.note, catalog),
+        "id": item_id,
+        "field": key,
+        "scale": lab.scale,
+        "user": user,
+        "estimate": fig.estimate,
+    }
 
 
 def search_text(row: dict[str, Any]) -> str:

@@ -88,11 +88,12 @@ class _FigureTable(QWidget):
         self.reset.setToolTip(
             "Undo your change of the selected figure: back to the value the advisor ships with"
         )
+        editable = what != "assumptions"  # the overlay holds channel and tool figures
         self.model = FrameModel(
             self,
             headers=headers(what),
             header_tips=HEADER_TIPS,
-            editable={"value"},
+            editable={"value"} if editable else set(),
             on_edit=lambda row, _col, value: on_edit(self, row, value),
         )
         self.proxy = _FigureProxy(self)
@@ -106,8 +107,12 @@ class _FigureTable(QWidget):
         self.model.modelReset.connect(self._update_reset)
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 1)
-        bar.addWidget(self.only_mine)
-        bar.addWidget(self.reset)
+        if editable:
+            bar.addWidget(self.only_mine)
+            bar.addWidget(self.reset)
+        else:
+            self.only_mine.hide()
+            self.reset.hide()
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 6, 0, 0)
         box.addLayout(bar)
@@ -148,7 +153,8 @@ class _FigureTable(QWidget):
         self.model.set_frame(frame, colors, tips)
         self.proxy.set_rows([search_text(r) for r in frame.to_dict("records")], user)
         if first:
-            for col, width in enumerate((110, 270, 60, 130, 85, 320)):
+            widths = (110, 270, 60, 130, 85, 320)
+            for col, width in enumerate(widths[1:] if self.what == "assumptions" else widths):
                 self.table.setColumnWidth(col, width)
 
     def row_key(self, row: int) -> tuple[str, str, float]:
@@ -191,10 +197,16 @@ class KnowledgeView(QWidget):
         reset = self._reset_later
         self.channels = _FigureTable("platforms", self._on_edit, reset)
         self.tools = _FigureTable("tools", self._on_edit, reset)
+        self.assumptions = _FigureTable("assumptions", self._on_edit, reset)
+        self.assumptions.setToolTip(
+            "Engine-wide figures (hours per FTE, activity minutes, factors) with their sources; "
+            "read-only here"
+        )
         tabs = QTabWidget()
         tabs.setDocumentMode(True)
         tabs.addTab(self.channels, "Channels")
         tabs.addTab(self.tools, "Tools")
+        tabs.addTab(self.assumptions, "Engine assumptions")
         box = QVBoxLayout(self)
         box.addWidget(self.info)
         box.addWidget(tabs, 1)
@@ -222,8 +234,8 @@ class KnowledgeView(QWidget):
         if self._catalog is None:
             return
         self._dirty = False
-        self.channels.set_catalog(self._catalog)
-        self.tools.set_catalog(self._catalog)
+        for table in (self.channels, self.tools, self.assumptions):
+            table.set_catalog(self._catalog)
 
     def _reset_later(self, what: str, item_id: str, field: str) -> None:
         QTimer.singleShot(0, lambda: self.sig_reset_figure.emit(what, item_id, field))

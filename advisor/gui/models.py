@@ -50,7 +50,14 @@ def channel_rows(rec: Recommendation | None, forced_out: list[tuple[str, str]]) 
             )
         )
     rows += mix
-    if out:
+    if out and not mix:
+        rows.append(
+            _heading(
+                f"No channel in the mix ({len(out)} considered)",
+                "No channel fits this scenario yet: the headline says what to change",
+            )
+        )
+    elif out:
         rows.append(
             _heading(
                 f"Left out ({len(out)}): the mix weighs all goals together, so a good fit can "

@@ -103,7 +103,7 @@ class RecommendationView(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ChannelTableModel.FIT_COLUMN, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(ChannelTableModel.FIT_COLUMN, 112)
+        header.resizeSection(ChannelTableModel.FIT_COLUMN, 100)
         header.setSectionResizeMode(ChannelTableModel.WHY_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         table.setWordWrap(False)

@@ -95,6 +95,10 @@ class SensitivityControl(QObject):
             self.runner.cancel()
             self._view.show_message("No analysis: this scenario cannot be computed.")
             return
+        if self.current_mix() == []:  # no channel in the mix: nothing whose robustness to test
+            self.runner.cancel()
+            self._view.show_empty()
+            return
         from ..core.sensitivity import sensitivity
 
         self.runner.start(

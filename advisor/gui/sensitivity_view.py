@@ -133,7 +133,7 @@ class SensitivityView(QWidget):
         robustness could be claimed."""
         self.set_running(False)
         if mix is not None and not mix:
-            self._show_empty()
+            self.show_empty()
             return
         self.status.setText(
             f"<b>{sens.mix_stability:.0%}</b> of {sens.samples} weightings (each goal weight "
@@ -147,7 +147,9 @@ class SensitivityView(QWidget):
         )
         self._fill(sens, names, mix or [])
 
-    def _show_empty(self) -> None:
+    def show_empty(self) -> None:
+        """No channel in the mix: nothing to analyse, and no robustness claimed."""
+        self.set_running(False)
         self.status.setText(
             "No channel is in the mix, so there is no mix whose robustness to measure. "
             "See the Recommendation tab for what to change."

@@ -48,3 +48,15 @@ def test_no_hours_says_what_to_change_and_the_link_leads_to_the_hours(open_windo
     with qtbot.waitSignal(window.rec_view.sig_add_hours, timeout=2000):
         window.rec_view.summary.linkActivated.emit("next:hours")
     assert window.profile_dock.isVisible()
+
+
+def test_an_empty_mix_is_not_analysed_and_the_table_says_nothing_fits(open_window, qtbot):
+    window = open_window("local_restaurant.yaml")
+    with qtbot.waitSignal(window.sig_recommendation_updated, timeout=5000):
+        window.form.hours.setValue(0)
+    model = window.rec_view.model
+    assert model.index(0, 0).data().startswith("No channel in the mix (")
+    status = window.sens_view.status
+    qtbot.waitUntil(lambda: "No channel is in the mix" in status.text(), timeout=10000)
+    assert not window.runner.running  # nothing was run for an empty mix
+    assert window.sens_view.table.rowCount() == 0

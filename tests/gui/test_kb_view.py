@@ -38,6 +38,8 @@ def test_figures_read_as_labels_and_units_with_the_key_as_tooltip(open_window):
     assert all("_" not in h for h in headers)
     seeds = [c.data() for c in (_cell(table, r, "Source") for r in range(table.model.rowCount()))]
     assert not any("seed_" in s for s in seeds)
+    notes = [_cell(table, r, "Note").data() for r in range(table.model.rowCount())]
+    assert not any("seed_" in n for n in notes)  # ids inside notes read as citations too
 
 
 def test_change_a_percentage_filter_my_changes_and_reset_it(open_window, qtbot, config_dir):
@@ -79,3 +81,17 @@ def test_reset_a_tool_price_keeps_the_other_plans(open_window, qtbot):
         reset_figure(window.doc, what="tools", item_id="hootsuite", field="plans.0.price")
     prices = [p.price.v for p in window.doc.catalog.tool("hootsuite").plans]
     assert prices[0] == shipped[0] and prices[1] == 2
+
+
+def test_engine_assumptions_are_listed_in_words_read_only(open_window):
+    window = open_window()
+    window.tabs.setCurrentWidget(window.kb_view)
+    table = window.kb_view.assumptions
+    frame = table.model.frame()
+    row = int(frame.index[frame["field"] == "productive_hours_per_fte"][0])
+    assert _cell(table, row, "Figure").data() == "Productive hours per FTE"
+    assert _cell(table, row, "Unit").data() == "h/week"
+    value = _cell(table, row, "Value")
+    assert not value.flags() & Qt.ItemFlag.ItemIsEditable
+    assert not table.only_mine.isVisible() and not table.reset.isVisible()
+    assert "fte_hours_1690" not in _cell(table, row, "Source").data()
