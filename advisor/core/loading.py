@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import AdvisorInputError, Problem, problems_from_validation
+from .errors import AdvisorInputError, Problem, problems_from_validation, with_lines
 from .knowledge import ESTIMATE, Catalog, iter_figures
 from .parsing import Lines, parse_json, parse_yaml
 from .plan import Plan
@@ -22,6 +22,7 @@ __all__ = [
     "dump_plan",
     "load_catalog",
     "load_plan",
+    "locate",
     "parse_text",
     "read_document",
     "save_plan",
@@ -31,6 +32,10 @@ _PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data" / "platforms.yam
 _REPO_DATA = Path(__file__).resolve().parents[2] / "data" / "platforms.yaml"
 
 M = TypeVar("M", bound=BaseModel)
+# The line maps of the files read last, so that a problem the engine finds later (an unknown
+# channel id) can still name its line: see locate().
+_RECENT_LINES: dict[str, Lines] = {}
+_RECENT_MAX = 16
 
 
 def catalog_path() -> Path:
@@ -45,7 +50,21 @@ def read_document(path: str | Path, *, what: str = "file") -> tuple[Any, Lines]:
     nesting, number of values, long numbers); ``what`` names it in messages ("plan").
     """
     text = read_user_text(path, what=what)
-    return parse_text(text, str(path), json_syntax=Path(path).suffix.lower() == ".json")
+    data, lines = parse_text(text, str(path), json_syntax=Path(path).suffix.lower() == ".json")
+    _RECENT_LINES.pop(str(path), None)
+    _RECENT_LINES[str(path)] = lines
+    while len(_RECENT_LINES) > _RECENT_MAX:
+        del _RECENT_LINES[next(iter(_RECENT_LINES))]
+    return data, lines
+
+
+def locate(err: AdvisorInputError) -> AdvisorInputError:
+    """The error with a line for every problem whose file was read recently and whose field
+    has a line there (the engine's checks know the field but not the line)."""
+    for name in {p.file for p in err.problems if p.line is None}:
+        if name in _RECENT_LINES:
+            err = with_lines(err, name, _RECENT_LINES[name])
+    return err
 
 
 def parse_text(text: str, name: str, *, json_syntax: bool = False) -> tuple[Any, Lines]:
@@ -57,16 +76,28 @@ def parse_text(text: str, name: str, *, json_syntax: bool = False) -> tuple[Any,
     return parse_json(text, name) if json_syntax else parse_yaml(text, name)
 
 
-def _require_mapping(data: Any, name: str) -> dict[str, Any]:
+_KINDS = {list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false"}
+
+
+def _require_mapping(data: Any, name: str, lines: Lines | None = None) -> dict[str, Any]:
     if not isinstance(data, dict):
-        kind = type(data).__name__
-        raise AdvisorInputError.single(name, "", f"expected a mapping at the top level, got {kind}")
+        kind = "nothing" if data is None else _KINDS.get(type(data), type(data).__name__)
+        raise AdvisorInputError(
+            [
+                Problem(
+                    name,
+                    "",
+                    f"expected a mapping (field: value lines) at the top level, got {kind}",
+                    line=(lines or {}).get(()),
+                )
+            ]
+        )
     return data
 
 
 def _validate(model: type[M], data: Any, name: str, lines: Lines) -> M:
     try:
-        return model.model_validate(_require_mapping(data, name))
+        return model.model_validate(_require_mapping(data, name, lines))
     except ValidationError as exc:
         raise AdvisorInputError(problems_from_validation(exc, name, lines=lines)) from None
 
@@ -139,7 +170,7 @@ def load_catalog(
     base_path = Path(path) if path is not None else catalog_path()
     data, lines = read_document(base_path, what="knowledge base")
     name = str(base_path)
-    _require_mapping(data, name)
+    _require_mapping(data, name, lines)
     if overlay is not None or overlay_text is not None:
         label = str(overlay or "overlay")
         if overlay_text is None:
@@ -147,7 +178,7 @@ def load_catalog(
         else:
             extra, lines = parse_text(overlay_text, label)
         name = f"{label} (overlay on {base_path.name})"
-        data = _deep_merge(data, _require_mapping(extra, label))
+        data = _deep_merge(data, _require_mapping(extra, label, lines))
     cat = _validate(Catalog, data, name, lines)
     _check_sources(cat, name, lines)
     return cat
