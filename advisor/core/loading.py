@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import json
+import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -137,11 +139,54 @@ def _deep_merge(base: Any, extra: Any) -> Any:
     return copy.deepcopy(extra)
 
 
+def _overlay_lines(base: dict[str, Any], extra: dict[str, Any], lines: Lines) -> Lines:
+    """The overlay's line map re-keyed to the merged lists: overlay item j of platforms or
+    tools is merged item i (the base item of the same id, or appended after the base's)."""
+    moved: dict[tuple[str, int], int] = {}
+    for key in ("platforms", "tools"):
+        old, new = base.get(key), extra.get(key)
+        if not isinstance(old, list) or not isinstance(new, list):
+            continue
+        ids = {x.get("id"): i for i, x in enumerate(old) if isinstance(x, dict)}
+        appended = len(old)
+        for j, item in enumerate(new):
+            item_id = item.get("id") if isinstance(item, dict) else None
+            if isinstance(item_id, str) and item_id in ids:
+                moved[(key, j)] = ids[item_id]
+            else:
+                moved[(key, j)], appended = appended, appended + 1
+    out: Lines = {}
+    for path, line in lines.items():
+        if len(path) > 1 and (path[0], path[1]) in moved:
+            path = (path[0], moved[(str(path[0]), int(path[1]))], *path[2:])
+        out[path] = line
+    return out
+
+
+def _named_items(err: AdvisorInputError, data: dict[str, Any]) -> AdvisorInputError:
+    """Name the channel or tool a problem is in by its id ("platforms[blog]"), not by its
+    position in the merged list, which the user never sees."""
+
+    def name(m: re.Match[str]) -> str:
+        items = data.get(m[1])
+        i = int(m[2])
+        item = items[i] if isinstance(items, list) and i < len(items) else None
+        item_id = item.get("id") if isinstance(item, dict) else None
+        return f"{m[1]}[{item_id}]" if isinstance(item_id, str) else m[0]
+
+    return AdvisorInputError(
+        [replace(p, field=_ITEM.sub(name, p.field, count=1)) for p in err.problems]
+    )
+
+
+_ITEM = re.compile(r"^(platforms|tools)\[(\d+)\]")
+
+
 def _check_sources(cat: Catalog, name: str, lines: Lines) -> None:
     problems = []
     for path, fig in iter_figures(cat):
         if fig.src != ESTIMATE and fig.src not in cat.sources:
-            field = ".".join(str(x) for x in path)
+            field = ".".join(f"[{x}]" if isinstance(x, int) else x for x in path).replace(".[", "[")
             problems.append(
                 Problem(
                     name,
@@ -178,9 +223,13 @@ def load_catalog(
         else:
             extra, lines = parse_text(overlay_text, label)
         name = f"{label} (overlay on {base_path.name})"
-        data = _deep_merge(data, _require_mapping(extra, label, lines))
-    cat = _validate(Catalog, data, name, lines)
-    _check_sources(cat, name, lines)
+        _require_mapping(extra, label, lines)
+        data, lines = _deep_merge(data, extra), _overlay_lines(data, extra, lines)
+    try:
+        cat = _validate(Catalog, data, name, lines)
+        _check_sources(cat, name, lines)
+    except AdvisorInputError as exc:
+        raise _named_items(exc, data) from None
     return cat
 
 
