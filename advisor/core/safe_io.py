@@ -94,6 +94,8 @@ def read_user_bytes(
     """
     if not os.fspath(path).strip():
         raise _refuse(path, f"no file name given for the {what}")
+    if "\x00" in os.fspath(path):
+        raise _refuse(repr(os.fspath(path)), "a file name cannot contain a NUL character")
     try:
         _check_regular(path, os.stat(path))  # before open: opening a device can act
         fd = os.open(path, _READ_FLAGS)
@@ -154,6 +156,8 @@ def _target(path: str | os.PathLike[str], what: str) -> tuple[Path, int | None]:
     """The real file to replace (symlinks followed) and its permission bits (None: new file)."""
     if not os.fspath(path).strip():
         raise _write_refused(path, f"no file name given for the {what}")
+    if "\x00" in os.fspath(path):
+        raise _write_refused(repr(os.fspath(path)), "a file name cannot contain a NUL character")
     real = Path(os.path.realpath(path))
     try:
         st = os.stat(real)
