@@ -22,6 +22,7 @@ __all__ = [
     "atomic_write_text",
     "catalog_path",
     "dump_plan",
+    "dump_yaml",
     "load_catalog",
     "load_plan",
     "locate",
@@ -235,7 +236,19 @@ def load_catalog(
 
 def dump_plan(plan: Plan) -> str:
     """The plan as YAML text (exclude nothing: a saved plan is complete)."""
-    return yaml.safe_dump(plan.model_dump(mode="json"), sort_keys=False, allow_unicode=True)
+    return dump_yaml(plan.model_dump(mode="json"))
+
+
+class _NoAliasDumper(yaml.SafeDumper):
+    """Writes a value used twice out twice: the loaders refuse aliases in user files."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML text the loaders read back: block style, keys in order, no anchors or aliases."""
+    return yaml.dump(data, Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True)
 
 
 def save_plan(plan: Plan, path: str | Path) -> None:

@@ -6,10 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..core.knowledge import Catalog
-from ..core.loading import load_catalog, read_document
+from ..core.loading import dump_yaml, load_catalog, read_document
 from .document import OverlayEdit, PlanDocument
 
 __all__ = ["edit_figure", "overlay_text_with"]
@@ -62,7 +60,7 @@ def overlay_text_with(
     else:
         items.append(entry)
     data[what] = items
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    return dump_yaml(data)  # no aliases: the loader refuses them
 
 
 def _validate(text: str, overlay_path: Path) -> None:
