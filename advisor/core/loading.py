@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -39,6 +40,7 @@ M = TypeVar("M", bound=BaseModel)
 # channel id) can still name its line: see locate().
 _RECENT_LINES: dict[str, Lines] = {}
 _RECENT_MAX = 16
+_RECENT_LOCK = threading.Lock()
 
 
 def catalog_path() -> Path:
@@ -54,10 +56,11 @@ def read_document(path: str | Path, *, what: str = "file") -> tuple[Any, Lines]:
     """
     text = read_user_text(path, what=what)
     data, lines = parse_text(text, str(path), json_syntax=Path(path).suffix.lower() == ".json")
-    _RECENT_LINES.pop(str(path), None)
-    _RECENT_LINES[str(path)] = lines
-    while len(_RECENT_LINES) > _RECENT_MAX:
-        del _RECENT_LINES[next(iter(_RECENT_LINES))]
+    with _RECENT_LOCK:  # the window loads in worker threads too
+        _RECENT_LINES.pop(str(path), None)
+        _RECENT_LINES[str(path)] = lines
+        while len(_RECENT_LINES) > _RECENT_MAX:
+            del _RECENT_LINES[next(iter(_RECENT_LINES))]
     return data, lines
 
 
@@ -65,8 +68,10 @@ def locate(err: AdvisorInputError) -> AdvisorInputError:
     """The error with a line for every problem whose file was read recently and whose field
     has a line there (the engine's checks know the field but not the line)."""
     for name in {p.file for p in err.problems if p.line is None}:
-        if name in _RECENT_LINES:
-            err = with_lines(err, name, _RECENT_LINES[name])
+        with _RECENT_LOCK:
+            lines = _RECENT_LINES.get(name)
+        if lines is not None:
+            err = with_lines(err, name, lines)
     return err
 
 
