@@ -152,8 +152,8 @@ def _write_refused(path: str | os.PathLike[str], message: str) -> FileWriteError
     return FileWriteError([Problem(str(path), "", message)])
 
 
-def _target(path: str | os.PathLike[str], what: str) -> tuple[Path, int | None]:
-    """The real file to replace (symlinks followed) and its permission bits (None: new file)."""
+def _target(path: str | os.PathLike[str], what: str) -> tuple[Path, os.stat_result | None]:
+    """The real file to replace (symlinks followed) and its status (None: a new file)."""
     if not os.fspath(path).strip():
         raise _write_refused(path, f"no file name given for the {what}")
     if "\x00" in os.fspath(path):
@@ -175,7 +175,15 @@ def _target(path: str | os.PathLike[str], what: str) -> tuple[Path, int | None]:
         )
     if not real.parent.is_dir():
         raise _write_refused(path, f"the folder {real.parent} does not exist")
-    return real, (stat.S_IMODE(st.st_mode) if st is not None else None)
+    return real, st
+
+
+def _keep_owner(tmp: Path, old: os.stat_result | None) -> None:
+    # root saving another user's file must not hand it to root; others cannot chown (and
+    # their new file is theirs already)
+    if old is not None and hasattr(os, "chown"):
+        with contextlib.suppress(OSError):
+            os.chown(tmp, old.st_uid, old.st_gid)
 
 
 def _create_temp(path: str | os.PathLike[str], real: Path, what: str) -> tuple[int, Path]:
@@ -204,15 +212,16 @@ def replacing(path: str | os.PathLike[str], *, what: str = "file") -> Iterator[P
 
     Refusals and failed writes raise FileWriteError (an AdvisorInputError and an OSError).
     """
-    real, mode = _target(path, what)
+    real, old = _target(path, what)
     tmp: Path | None = None
     try:
         fd, tmp = _create_temp(path, real, what)
-        if mode is None:
-            mode = stat.S_IMODE(os.fstat(fd).st_mode)  # what the umask gave a new file
+        # the old file's permissions, or what the umask gave a new file
+        mode = stat.S_IMODE((old or os.fstat(fd)).st_mode)
         os.close(fd)
         yield tmp
         os.chmod(tmp, mode)  # the caller may have replaced the file (with mode 0600)
+        _keep_owner(tmp, old)
         _fsync(tmp)
         os.replace(tmp, real)
         tmp = None

@@ -197,3 +197,12 @@ def test_concurrent_writers_leave_one_whole_file(tmp_path: Path) -> None:
         t.join()
     assert target.read_text() in texts
     assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_root_saving_a_users_file_keeps_its_owner(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text("old")
+    os.chown(path, 1234, 1234)
+    atomic_write_text(path, "new")
+    assert (path.stat().st_uid, path.stat().st_gid) == (1234, 1234)
