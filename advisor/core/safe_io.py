@@ -17,9 +17,11 @@ replaced, a missing folder is an error, and the temporary file is removed on eve
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import secrets
 import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -226,6 +228,7 @@ def replacing(path: str | os.PathLike[str], *, what: str = "file") -> Iterator[P
         os.replace(tmp, real)
         tmp = None
         _fsync_dir(real.parent)
+        _sweep_stale(real)
     except OSError as exc:
         if isinstance(exc, FileWriteError):
             raise
@@ -234,6 +237,20 @@ def replacing(path: str | os.PathLike[str], *, what: str = "file") -> Iterator[P
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+STALE_SECONDS = 600
+
+
+def _sweep_stale(real: Path) -> None:
+    """Remove this file's temporary files left by a writer killed outright (kill -9, power
+    loss): nothing can clean up after those at the time. A writer at work now has a fresh one."""
+    now = time.time()
+    for tmp in real.parent.glob(f".{glob.escape(real.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            st = tmp.lstat()
+            if stat.S_ISREG(st.st_mode) and now - st.st_mtime > STALE_SECONDS:
+                tmp.unlink()
 
 
 def _fsync(path: Path) -> None:

@@ -206,3 +206,20 @@ def test_root_saving_a_users_file_keeps_its_owner(tmp_path: Path) -> None:
     os.chown(path, 1234, 1234)
     atomic_write_text(path, "new")
     assert (path.stat().st_uid, path.stat().st_gid) == (1234, 1234)
+
+
+def test_temporary_files_of_a_killed_writer_are_swept(tmp_path: Path) -> None:
+    """kill -9 leaves a temporary file no code can remove then; the next save does."""
+    target = tmp_path / "plan.yaml"
+    stale = tmp_path / ".plan.yaml.0badc0de.tmp"
+    fresh = tmp_path / ".plan.yaml.0000cafe.tmp"  # another writer, at work right now
+    other = tmp_path / ".notes.yaml.0badc0de.tmp"
+    for p in (stale, fresh, other):
+        p.write_text("half")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    atomic_write_text(target, "whole")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["plan.yaml", fresh.name, other.name]
+    )
