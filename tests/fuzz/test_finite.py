@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 from fuzz_harness import EXAMPLES, EXAMPLES_PER_CATEGORY, KB, check, run_cli, write
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from advisor.core.plan import MAX_WEIGHT, MIN_WEIGHT
@@ -135,3 +135,29 @@ def test_valid_overlays_give_finite_answers(overlay: dict) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = write(Path(tmp), "overlay", overlay)
         _answer("valid overlays", ["--overlay", path, "recommend", str(EXAMPLES[0])])
+
+
+@settings(FUZZ, max_examples=max(EXAMPLES_PER_CATEGORY // 10, 2))
+@example(
+    {g.value: MAX_WEIGHT if g in (Goal.recruiting, Goal.internal_knowledge) else 0.0 for g in Goal}
+)
+@given(
+    st.fixed_dictionaries({g.value: st.sampled_from([0.0, MIN_WEIGHT, MAX_WEIGHT]) for g in Goal})
+)
+def test_sensitivity_is_finite_at_the_weight_bounds(goals: dict) -> None:
+    """Weights that summed to infinity once made every share 0 and sensitivity divide by it."""
+    from pydantic import ValidationError
+
+    from advisor.core.engine import prepare
+    from advisor.core.loading import load_catalog
+    from advisor.core.plan import CompanyProfile, Plan, Scenario
+    from advisor.core.sensitivity import sensitivity
+
+    try:
+        profile = CompanyProfile(name="x", goals=goals)
+    except ValidationError:
+        return  # every weight 0
+    prep = prepare(Plan(profile=profile, scenarios=[Scenario(name="a")]), None, load_catalog())
+    result = sensitivity(prep, samples=20)
+    json.dumps(result.model_dump(mode="json"), allow_nan=False)
+    assert 0.0 <= result.mix_stability <= 1.0
