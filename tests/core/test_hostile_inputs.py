@@ -194,3 +194,17 @@ def test_what_the_tool_writes_it_reads_back_without_aliases(tmp_path: Path) -> N
     path = tmp_path / "doc.yaml"
     path.write_text(text, encoding="utf-8")
     assert read_document(path)[0] == {"a": shared, "b": shared}
+
+
+def test_presence_and_channel_lists_are_capped(capsys, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    presence = "".join(f"    c{i}: {{followers: 1}}\n" for i in range(201))
+    forced = ", ".join(f"c{i}" for i in range(201))
+    plan.write_text(
+        f"profile:\n  name: x\n  presence:\n{presence}scenarios:\n"
+        f"  - name: a\n    force_in: [{forced}]\n"
+    )
+    code, _, err, took = run(capsys, "validate", str(plan))
+    assert code == 2 and took < 1.0
+    assert f"{plan}:4: profile.presence: Dictionary should have at most 200 items" in err
+    assert "scenarios[0].force_in: List should have at most 200 items" in err
