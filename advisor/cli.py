@@ -125,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args)
     except AdvisorInputError as exc:
+        from .core.loading import locate
+
+        exc = locate(exc)  # lines for the problems the engine found after loading
         # a write refused or failed (safe_io.FileWriteError) is also an OSError
         what = "cannot write the output" if isinstance(exc, OSError) else "invalid input"
         print(f"error: {what}", file=sys.stderr)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from pydantic import ValidationError
 
-__all__ = ["AdvisorInputError", "Problem", "problems_from_validation"]
+__all__ = ["AdvisorInputError", "Problem", "field_path", "problems_from_validation", "with_lines"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,3 +71,26 @@ def _line_for(loc: tuple, lines: dict[tuple[str | int, ...], int]) -> int | None
         if key in lines:
             return lines[key]
     return None
+
+
+_PART = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
+
+
+def field_path(field: str) -> tuple[str | int, ...]:
+    """The path of a field as written in a problem: "scenarios[0].force_in" ->
+    ("scenarios", 0, "force_in")."""
+    return tuple(int(m[1]) if m[1] else m[2] for m in _PART.finditer(field))
+
+
+def with_lines(
+    err: AdvisorInputError, file: str, lines: dict[tuple[str | int, ...], int]
+) -> AdvisorInputError:
+    """The same problems, each of ``file`` without a line given the line of its field (or of
+    the nearest enclosing field) from ``lines``."""
+    out = [
+        replace(p, line=_line_for(field_path(p.field), lines))
+        if p.file == file and p.line is None and p.field
+        else p
+        for p in err.problems
+    ]
+    return type(err)(out)

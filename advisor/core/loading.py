@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import copy
 import json
+import re
+import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import AdvisorInputError, Problem, problems_from_validation
+from .errors import AdvisorInputError, Problem, problems_from_validation, with_lines
 from .knowledge import ESTIMATE, Catalog, iter_figures
 from .parsing import Lines, parse_json, parse_yaml
 from .plan import Plan
@@ -21,8 +24,10 @@ __all__ = [
     "atomic_write_text",
     "catalog_path",
     "dump_plan",
+    "dump_yaml",
     "load_catalog",
     "load_plan",
+    "locate",
     "parse_text",
     "read_document",
     "save_plan",
@@ -32,6 +37,11 @@ _PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data" / "platforms.yam
 _REPO_DATA = Path(__file__).resolve().parents[2] / "data" / "platforms.yaml"
 
 M = TypeVar("M", bound=BaseModel)
+# The line maps of the files read last, so that a problem the engine finds later (an unknown
+# channel id) can still name its line: see locate().
+_RECENT_LINES: dict[str, Lines] = {}
+_RECENT_MAX = 16
+_RECENT_LOCK = threading.Lock()
 
 
 def catalog_path() -> Path:
@@ -46,7 +56,24 @@ def read_document(path: str | Path, *, what: str = "file") -> tuple[Any, Lines]:
     nesting, number of values, long numbers); ``what`` names it in messages ("plan").
     """
     text = read_user_text(path, what=what)
-    return parse_text(text, str(path), json_syntax=Path(path).suffix.lower() == ".json")
+    data, lines = parse_text(text, str(path), json_syntax=Path(path).suffix.lower() == ".json")
+    with _RECENT_LOCK:  # the window loads in worker threads too
+        _RECENT_LINES.pop(str(path), None)
+        _RECENT_LINES[str(path)] = lines
+        while len(_RECENT_LINES) > _RECENT_MAX:
+            del _RECENT_LINES[next(iter(_RECENT_LINES))]
+    return data, lines
+
+
+def locate(err: AdvisorInputError) -> AdvisorInputError:
+    """The error with a line for every problem whose file was read recently and whose field
+    has a line there (the engine's checks know the field but not the line)."""
+    for name in {p.file for p in err.problems if p.line is None}:
+        with _RECENT_LOCK:
+            lines = _RECENT_LINES.get(name)
+        if lines is not None:
+            err = with_lines(err, name, lines)
+    return err
 
 
 def parse_text(text: str, name: str, *, json_syntax: bool = False) -> tuple[Any, Lines]:
@@ -58,16 +85,28 @@ def parse_text(text: str, name: str, *, json_syntax: bool = False) -> tuple[Any,
     return parse_json(text, name) if json_syntax else parse_yaml(text, name)
 
 
-def _require_mapping(data: Any, name: str) -> dict[str, Any]:
+_KINDS = {list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false"}
+
+
+def _require_mapping(data: Any, name: str, lines: Lines | None = None) -> dict[str, Any]:
     if not isinstance(data, dict):
-        kind = type(data).__name__
-        raise AdvisorInputError.single(name, "", f"expected a mapping at the top level, got {kind}")
+        kind = "nothing" if data is None else _KINDS.get(type(data), type(data).__name__)
+        raise AdvisorInputError(
+            [
+                Problem(
+                    name,
+                    "",
+                    f"expected a mapping (field: value lines) at the top level, got {kind}",
+                    line=(lines or {}).get(()),
+                )
+            ]
+        )
     return data
 
 
 def _validate(model: type[M], data: Any, name: str, lines: Lines) -> M:
     try:
-        return model.model_validate(_require_mapping(data, name))
+        return model.model_validate(_require_mapping(data, name, lines))
     except ValidationError as exc:
         raise AdvisorInputError(problems_from_validation(exc, name, lines=lines)) from None
 
@@ -107,11 +146,54 @@ def _deep_merge(base: Any, extra: Any) -> Any:
     return copy.deepcopy(extra)
 
 
+def _overlay_lines(base: dict[str, Any], extra: dict[str, Any], lines: Lines) -> Lines:
+    """The overlay's line map re-keyed to the merged lists: overlay item j of platforms or
+    tools is merged item i (the base item of the same id, or appended after the base's)."""
+    moved: dict[tuple[str, int], int] = {}
+    for key in ("platforms", "tools"):
+        old, new = base.get(key), extra.get(key)
+        if not isinstance(old, list) or not isinstance(new, list):
+            continue
+        ids = {x.get("id"): i for i, x in enumerate(old) if isinstance(x, dict)}
+        appended = len(old)
+        for j, item in enumerate(new):
+            item_id = item.get("id") if isinstance(item, dict) else None
+            if isinstance(item_id, str) and item_id in ids:
+                moved[(key, j)] = ids[item_id]
+            else:
+                moved[(key, j)], appended = appended, appended + 1
+    out: Lines = {}
+    for path, line in lines.items():
+        if len(path) > 1 and (path[0], path[1]) in moved:
+            path = (path[0], moved[(str(path[0]), int(path[1]))], *path[2:])
+        out[path] = line
+    return out
+
+
+def _named_items(err: AdvisorInputError, data: dict[str, Any]) -> AdvisorInputError:
+    """Name the channel or tool a problem is in by its id ("platforms[blog]"), not by its
+    position in the merged list, which the user never sees."""
+
+    def name(m: re.Match[str]) -> str:
+        items = data.get(m[1])
+        i = int(m[2])
+        item = items[i] if isinstance(items, list) and i < len(items) else None
+        item_id = item.get("id") if isinstance(item, dict) else None
+        return f"{m[1]}[{item_id}]" if isinstance(item_id, str) else m[0]
+
+    return AdvisorInputError(
+        [replace(p, field=_ITEM.sub(name, p.field, count=1)) for p in err.problems]
+    )
+
+
+_ITEM = re.compile(r"^(platforms|tools)\[(\d+)\]")
+
+
 def _check_sources(cat: Catalog, name: str, lines: Lines) -> None:
     problems = []
     for path, fig in iter_figures(cat):
         if fig.src != ESTIMATE and fig.src not in cat.sources:
-            field = ".".join(str(x) for x in path)
+            field = ".".join(f"[{x}]" if isinstance(x, int) else x for x in path).replace(".[", "[")
             problems.append(
                 Problem(
                     name,
@@ -140,7 +222,7 @@ def load_catalog(
     base_path = Path(path) if path is not None else catalog_path()
     data, lines = read_document(base_path, what="knowledge base")
     name = str(base_path)
-    _require_mapping(data, name)
+    _require_mapping(data, name, lines)
     if overlay is not None or overlay_text is not None:
         label = str(overlay or "overlay")
         if overlay_text is None:
@@ -148,15 +230,31 @@ def load_catalog(
         else:
             extra, lines = parse_text(overlay_text, label)
         name = f"{label} (overlay on {base_path.name})"
-        data = _deep_merge(data, _require_mapping(extra, label))
-    cat = _validate(Catalog, data, name, lines)
-    _check_sources(cat, name, lines)
+        _require_mapping(extra, label, lines)
+        data, lines = _deep_merge(data, extra), _overlay_lines(data, extra, lines)
+    try:
+        cat = _validate(Catalog, data, name, lines)
+        _check_sources(cat, name, lines)
+    except AdvisorInputError as exc:
+        raise _named_items(exc, data) from None
     return cat
 
 
 def dump_plan(plan: Plan) -> str:
     """The plan as YAML text (exclude nothing: a saved plan is complete)."""
-    return yaml.safe_dump(plan.model_dump(mode="json"), sort_keys=False, allow_unicode=True)
+    return dump_yaml(plan.model_dump(mode="json"))
+
+
+class _NoAliasDumper(yaml.SafeDumper):
+    """Writes a value used twice out twice: the loaders refuse aliases in user files."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML text the loaders read back: block style, keys in order, no anchors or aliases."""
+    return yaml.dump(data, Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True)
 
 
 def save_plan(plan: Plan, path: str | Path, *, original: str | None = None) -> str:

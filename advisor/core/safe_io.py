@@ -17,9 +17,11 @@ replaced, a missing folder is an error, and the temporary file is removed on eve
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import secrets
 import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -94,6 +96,8 @@ def read_user_bytes(
     """
     if not os.fspath(path).strip():
         raise _refuse(path, f"no file name given for the {what}")
+    if "\x00" in os.fspath(path):
+        raise _refuse(repr(os.fspath(path)), "a file name cannot contain a NUL character")
     try:
         _check_regular(path, os.stat(path))  # before open: opening a device can act
         fd = os.open(path, _READ_FLAGS)
@@ -150,10 +154,12 @@ def _write_refused(path: str | os.PathLike[str], message: str) -> FileWriteError
     return FileWriteError([Problem(str(path), "", message)])
 
 
-def _target(path: str | os.PathLike[str], what: str) -> tuple[Path, int | None]:
-    """The real file to replace (symlinks followed) and its permission bits (None: new file)."""
+def _target(path: str | os.PathLike[str], what: str) -> tuple[Path, os.stat_result | None]:
+    """The real file to replace (symlinks followed) and its status (None: a new file)."""
     if not os.fspath(path).strip():
         raise _write_refused(path, f"no file name given for the {what}")
+    if "\x00" in os.fspath(path):
+        raise _write_refused(repr(os.fspath(path)), "a file name cannot contain a NUL character")
     real = Path(os.path.realpath(path))
     try:
         st = os.stat(real)
@@ -171,7 +177,15 @@ def _target(path: str | os.PathLike[str], what: str) -> tuple[Path, int | None]:
         )
     if not real.parent.is_dir():
         raise _write_refused(path, f"the folder {real.parent} does not exist")
-    return real, (stat.S_IMODE(st.st_mode) if st is not None else None)
+    return real, st
+
+
+def _keep_owner(tmp: Path, old: os.stat_result | None) -> None:
+    # root saving another user's file must not hand it to root; others cannot chown (and
+    # their new file is theirs already)
+    if old is not None and hasattr(os, "chown"):
+        with contextlib.suppress(OSError):
+            os.chown(tmp, old.st_uid, old.st_gid)
 
 
 def _create_temp(path: str | os.PathLike[str], real: Path, what: str) -> tuple[int, Path]:
@@ -200,19 +214,21 @@ def replacing(path: str | os.PathLike[str], *, what: str = "file") -> Iterator[P
 
     Refusals and failed writes raise FileWriteError (an AdvisorInputError and an OSError).
     """
-    real, mode = _target(path, what)
+    real, old = _target(path, what)
     tmp: Path | None = None
     try:
         fd, tmp = _create_temp(path, real, what)
-        if mode is None:
-            mode = stat.S_IMODE(os.fstat(fd).st_mode)  # what the umask gave a new file
+        # the old file's permissions, or what the umask gave a new file
+        mode = stat.S_IMODE((old or os.fstat(fd)).st_mode)
         os.close(fd)
         yield tmp
         os.chmod(tmp, mode)  # the caller may have replaced the file (with mode 0600)
+        _keep_owner(tmp, old)
         _fsync(tmp)
         os.replace(tmp, real)
         tmp = None
         _fsync_dir(real.parent)
+        _sweep_stale(real)
     except OSError as exc:
         if isinstance(exc, FileWriteError):
             raise
@@ -221,6 +237,20 @@ def replacing(path: str | os.PathLike[str], *, what: str = "file") -> Iterator[P
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+STALE_SECONDS = 600
+
+
+def _sweep_stale(real: Path) -> None:
+    """Remove this file's temporary files left by a writer killed outright (kill -9, power
+    loss): nothing can clean up after those at the time. A writer at work now has a fresh one."""
+    now = time.time()
+    for tmp in real.parent.glob(f".{glob.escape(real.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            st = tmp.lstat()
+            if stat.S_ISREG(st.st_mode) and now - st.st_mtime > STALE_SECONDS:
+                tmp.unlink()
 
 
 def _fsync(path: Path) -> None:

@@ -6,11 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..core.knowledge import Catalog, Figure, VendorTool, iter_figures
 from ..core.labels import figure_label
-from ..core.loading import load_catalog, read_document
+from ..core.loading import dump_yaml, load_catalog, read_document
 from .document import OverlayEdit, PlanDocument
 
 __all__ = ["edit_figure", "overlay_text_with", "overlay_text_without", "reset_figure"]
@@ -72,7 +70,7 @@ def overlay_text_with(
     else:
         items.append(entry)
     data[what] = items
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    return dump_yaml(data)  # no aliases: the loader refuses them
 
 
 def _validate(text: str, overlay_path: Path) -> None:
@@ -138,7 +136,7 @@ def overlay_text_without(current: dict[str, Any], what: str, item_id: str, field
     data[what] = items
     if not items:
         data.pop(what)
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True) if data else ""
+    return dump_yaml(data) if data else ""  # no aliases: the loader refuses them
 
 
 def reset_figure(doc: PlanDocument, *, what: str, item_id: str, field: str) -> None:

@@ -44,15 +44,16 @@ def write_report(
     from .render import render_pdf
 
     progress = Progress(on_progress, should_stop)
-    report = build_report(
-        plan,
-        catalog,
-        scenario=scenario,
-        file=file,
-        progress=progress.part(0.0, 0.35),
-        summary=summary,
-    )
-    # replacing() refuses a folder, device or FIFO as the target, keeps the file's mode, writes
-    # through a symlink, and removes its temporary file when rendering fails or is cancelled.
+    # replacing() refuses a folder, device or FIFO as the target (before the engine runs, so
+    # the refusal is immediate), keeps the file's mode, writes through a symlink, and removes
+    # its temporary file when building or rendering fails or is cancelled.
     with replacing(path, what="report") as tmp:
+        report = build_report(
+            plan,
+            catalog,
+            scenario=scenario,
+            file=file,
+            progress=progress.part(0.0, 0.35),
+            summary=summary,
+        )
         render_pdf(report, tmp, progress=progress.part(0.35, 1.0))
