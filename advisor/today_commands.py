@@ -38,7 +38,7 @@ def cmd_import_analytics(args: argparse.Namespace) -> str:
     # keep the plan file's comments and layout in the new plan (YAML round trip)
     original = read_user_text(args.plan, what="plan")
     save_plan(result.plan, Path(args.output), original=original)
-    lines = [f"Read {len(result.files)} export(s):"]
+    lines = [f"Read {len(result.files)} export{'s' if len(result.files) != 1 else ''}:"]
     for f in result.files:
         lines.append(f"  {f.file}: {f.layout}, {f.rows_read} rows read, {len(f.skipped)} skipped")
         lines += [f"    row {n} skipped: {why}" for n, why in f.skipped]

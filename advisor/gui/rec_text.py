@@ -88,7 +88,7 @@ def next_steps(rec: Recommendation, scenario: Scenario, name: Callable[[str], st
         first = scenario.force_out[0]
         steps.append(
             f"<a href='next:allow'>Allow {escape(name(first))} again</a>: this scenario forces "
-            f"{len(scenario.force_out)} channel(s) out of the mix."
+            f"{len(scenario.force_out)} channel{'s' if len(scenario.force_out) != 1 else ''} out of the mix."
         )
     if not steps:
         steps.append(
@@ -113,7 +113,7 @@ def notes_html(rec: Recommendation | None, catalog: Catalog | None, name: Callab
     else:
         covered = ", ".join(name(c) for c in t.covered) or "none of the mix"
         tool = (
-            f"<p><b>{escape(t.name)}</b>: {t.seats} seat(s), ${t.monthly_cost:,.0f} per "
+            f"<p><b>{escape(t.name)}</b>: {t.seats} seat{'s' if t.seats != 1 else ''}, ${t.monthly_cost:,.0f} per "
             f"month, saves {t.hours_saved:.1f} h/week.<br>Manages: {escape(covered)}."
             f"<br><span style='color:#666'>{escape(t.why)}</span></p>"
         )
