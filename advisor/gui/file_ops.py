@@ -94,8 +94,15 @@ class FileController(QObject):
 
     # --- open / new ------------------------------------------------------------------------------
     def new(self) -> None:
-        if self.confirm_close():
-            self._doc.reset(new_plan(), None)
+        """Ask about unsaved changes, then the guided start's five questions."""
+        if not self.confirm_close():
+            return
+        plan = dialogs.ask_new_plan(self._window)
+        if plan is None:
+            return  # cancelled: the open plan stays
+        self._window.form.scope.set_scenario_only(False)
+        self._doc.reset(plan, None)
+        self._doc.mark_unsaved()  # never saved: closing asks where to keep it
 
     def open(self) -> None:
         path = dialogs.get_open_path(self._window, self._start_dir())
