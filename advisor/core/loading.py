@@ -178,23 +178,21 @@ def load_catalog(path: str | Path | None = None, overlay: str | Path | None = No
     return cat
 
 
-def dump_plan(plan: Plan) -> str:
-    """The plan as YAML text (exclude nothing: a saved plan is complete)."""
-    return yaml.safe_dump(plan.model_dump(mode="json"), sort_keys=False, allow_unicode=True)
+def dump_plan(plan: Plan, original: str | None = None) -> str:
+    """The plan as YAML text (the whole profile; scenarios with the settings they use); with
+    ``original``, the text it was read from, keeping its comments and layout (plan_yaml)."""
+    return plan_yaml(plan, original)
 
 
-def save_plan(plan: Plan, path: str | Path, *, original: str | None = None) -> str:
-    """Write the plan atomically: to a temporary file beside it, then rename over. YAML keeps
-    the comments and layout of ``original``, the text the plan was read from (plan_yaml).
-    Returns the text written."""
+def save_plan(plan: Plan, path: str | Path, *, original: str | None = None) -> None:
+    """Write the plan atomically: to a temporary file beside it, then rename over."""
     p = Path(path)
     text = (
         json.dumps(plan.model_dump(mode="json"), indent=2)
         if p.suffix == ".json"
-        else plan_yaml(plan, original)
+        else dump_plan(plan, original)
     )
     atomic_write_text(p, text)
-    return text
 
 
 def atomic_write_text(path: Path, text: str) -> None:
