@@ -15,7 +15,6 @@ from pydantic import BaseModel, ValidationError
 from .errors import AdvisorInputError, Problem, problems_from_validation
 from .knowledge import ESTIMATE, Catalog, iter_figures
 from .plan import Plan
-from .plan_yaml import plan_yaml
 
 __all__ = [
     "catalog_path",
@@ -181,6 +180,8 @@ def load_catalog(path: str | Path | None = None, overlay: str | Path | None = No
 def dump_plan(plan: Plan, original: str | None = None) -> str:
     """The plan as YAML text (the whole profile; scenarios with the settings they use); with
     ``original``, the text it was read from, keeping its comments and layout (plan_yaml)."""
+    from .plan_yaml import plan_yaml  # ruamel.yaml loads only when a plan is saved
+
     return plan_yaml(plan, original)
 
 
