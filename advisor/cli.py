@@ -80,7 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args)
     except AdvisorInputError as exc:
-        print("error: invalid input", file=sys.stderr)
+        # a write refused or failed (safe_io.FileWriteError) is also an OSError
+        what = "cannot write the output" if isinstance(exc, OSError) else "invalid input"
+        print(f"error: {what}", file=sys.stderr)
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 2

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .core.errors import AdvisorInputError
@@ -67,7 +66,7 @@ def cmd_recommend(args: argparse.Namespace) -> str:
         data = to_contract(rec)
         if sens is not None:
             data["sensitivity"] = sens.model_dump(mode="json")
-        return json.dumps(data, indent=2)
+        return json.dumps(data, indent=2, allow_nan=False)  # strict JSON: no NaN
     if args.format == "csv":
         return channels_frame(rec).to_csv(index=False)
     return format_recommendation(rec, sens)
@@ -181,7 +180,7 @@ def cmd_calibration(args: argparse.Namespace) -> int:
 
     results = run_calibration(_catalog(args))
     if args.format == "json":
-        print(json.dumps([r.as_dict() for r in results], indent=2))
+        print(json.dumps([r.as_dict() for r in results], indent=2, allow_nan=False))
     else:
         print(format_calibration(results))
     return 0 if all(r.passed for r in results) else 1
@@ -292,9 +291,8 @@ def cmd_report(args: argparse.Namespace) -> str:
 
     cat = _catalog(args)
     plan = load_plan(args.plan)
-    out = Path(args.output)
-    write_report(plan, cat, out, scenario=args.scenario, file=args.plan)
-    return f"wrote {out}"
+    write_report(plan, cat, args.output, scenario=args.scenario, file=args.plan)
+    return f"wrote {args.output}"
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

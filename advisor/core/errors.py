@@ -23,7 +23,7 @@ class Problem:
         where = self.file + (f":{self.line}" if self.line else "")
         head = f"{where}: {self.field}" if self.field else where
         value = f" (got {self.value})" if self.value else ""
-        return f"{head}: {self.message}{value}"
+        return f"{head}: {self.message}{value}" if head else f"{self.message}{value}"
 
 
 class AdvisorInputError(Exception):

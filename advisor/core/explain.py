@@ -361,7 +361,15 @@ def _warnings(
 ) -> list[str]:
     prof = prep.profile
     out = []
-    if not feasible:
+    unmanaged = [
+        prep.platforms[c].name for c in sorted(prep.problem.forced) if c not in sol.channels
+    ]
+    if not feasible and unmanaged:  # no option may run them (hours infinite): say why, no number
+        out.append(
+            f"No mix fits the constraints: the tool this scenario fixes cannot manage "
+            f"{', '.join(unmanaged)}. Fix another tool or none, or let the advisor choose."
+        )
+    elif not feasible:
         out.append(
             f"No mix fits the constraints: the forced channels need {hours:.1f} h/week against "
             f"{prof.staff_hours:.1f} available (or exceed the channel limit or tool budget). "

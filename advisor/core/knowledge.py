@@ -28,6 +28,9 @@ __all__ = [
 ]
 
 ESTIMATE = "est"
+# The shipped knowledge base has 17 channels and 12 tools; a knowledge base ten times larger
+# than any real one is refused before the mix search has to weigh it.
+MAX_ITEMS = 200
 
 
 class _Strict(BaseModel):
@@ -101,6 +104,23 @@ def _check_unit(values: dict[Any, Figure], what: str) -> None:
             raise ValueError(f"{what} '{key}' must be between 0 and 1, got {fig.v}")
 
 
+def _check_range(value: float, lo: float, hi: float, what: str, unit: str = "") -> None:
+    if not lo <= value <= hi:
+        raise ValueError(f"{what} must be between {lo:,g} and {hi:,g}{unit}, got {value:g}")
+
+
+def _check_platform_ranges(p: Platform) -> None:
+    """Bounds on the figures that multiply hours or people, so no answer can overflow."""
+    for fmt, fig in p.effort_hours.items():
+        _check_range(fig.v, 0.0, 1000.0, f"effort_hours '{fmt.value}'", " hours per post")
+    if p.cadence is not None:
+        _check_range(p.cadence.max.v, 0.0, 1000.0, "cadence max", " posts per week")
+    _check_range(p.inbound_per_1000.v, 0.0, 1e6, "inbound_per_1000", " a month")
+    _check_range(p.engage_minutes_per_post.v, 0.0, 10_000.0, "engage_minutes_per_post")
+    if p.users is not None:
+        _check_range(p.users.v, 0.0, 1e11, "users")
+
+
 class Platform(_Strict):
     """One social channel.
 
@@ -171,8 +191,7 @@ class Platform(_Strict):
                 raise ValueError(f"{name} must be between 0 and 1")
         if self.status is Status.active and self.cadence is None:
             raise ValueError("an active channel needs a cadence")
-        if any(f.v < 0 for f in self.effort_hours.values()):
-            raise ValueError("effort_hours must not be negative")
+        _check_platform_ranges(self)
         return self
 
     @property
@@ -191,9 +210,14 @@ class ToolPlan(_Strict):
     id: str
     name: str
     price: Figure
-    features: list[Feature]
-    max_channels: int | None = None
-    max_seats: int | None = None
+    features: list[Feature] = Field(max_length=50)
+    max_channels: int | None = Field(None, ge=1, le=1_000_000)
+    max_seats: int | None = Field(None, ge=1, le=1_000_000)
+
+    @model_validator(mode="after")
+    def _price(self) -> ToolPlan:
+        _check_range(self.price.v, 0.0, 10_000_000.0, "price", " USD a month")
+        return self
 
 
 class VendorTool(_Strict):
@@ -212,8 +236,8 @@ class VendorTool(_Strict):
     successor: str = ""
     pricing: PricingModel = PricingModel.per_seat
     price_date: str = ""
-    networks: list[str] = Field(default_factory=list)
-    plans: list[ToolPlan] = Field(default_factory=list)
+    networks: list[str] = Field(default_factory=list, max_length=MAX_ITEMS)
+    plans: list[ToolPlan] = Field(default_factory=list, max_length=50)
     savings: dict[Activity, Figure] = Field(default_factory=dict)
 
     @model_validator(mode="after")
@@ -289,6 +313,8 @@ class Assumptions(_Strict):
             raise ValueError("productive_hours_per_fte must be between 1 and 168 hours a week")
         if not 4.0 <= self.weeks_per_month.v <= 4.5:
             raise ValueError("weeks_per_month must be between 4 and 4.5")
+        if not self.effort_reference_hours.v > 0:  # it divides the effort score
+            raise ValueError("effort_reference_hours must be above 0 hours a week")
         for name in ("tailor_share", "coordinate_share", "answer_share"):
             if not 0.0 <= getattr(self, name).v <= 1.0:
                 raise ValueError(f"{name} must be between 0 and 1")
@@ -310,6 +336,8 @@ class Assumptions(_Strict):
         needed = {"goal", "audience", "voice", "effort"}
         if set(v) != needed:
             raise ValueError(f"fit_weights needs exactly {sorted(needed)}")
+        if any(f.v < 0 for f in v.values()) or not any(f.v > 0 for f in v.values()):
+            raise ValueError("fit_weights must be >= 0 with at least one above 0")
         return v
 
     @field_validator("response_factor", "cadence_value")
@@ -334,8 +362,8 @@ class Catalog(_Strict):
     schema_version: int = 1
     sources: dict[str, Source]
     assumptions: Assumptions
-    platforms: list[Platform]
-    tools: list[VendorTool]
+    platforms: list[Platform] = Field(max_length=MAX_ITEMS)
+    tools: list[VendorTool] = Field(max_length=MAX_ITEMS)
 
     @model_validator(mode="after")
     def _references(self) -> Catalog:

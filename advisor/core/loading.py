@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -14,13 +12,17 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import AdvisorInputError, Problem, problems_from_validation
 from .knowledge import ESTIMATE, Catalog, iter_figures
+from .parsing import Lines, parse_json, parse_yaml
 from .plan import Plan
+from .safe_io import atomic_write_text, read_user_text
 
 __all__ = [
+    "atomic_write_text",
     "catalog_path",
     "dump_plan",
     "load_catalog",
     "load_plan",
+    "parse_text",
     "read_document",
     "save_plan",
 ]
@@ -28,9 +30,6 @@ __all__ = [
 _PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data" / "platforms.yaml"
 _REPO_DATA = Path(__file__).resolve().parents[2] / "data" / "platforms.yaml"
 
-# libyaml's safe loader when present (ten times faster); both construct plain data only.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-Lines = dict[tuple[str | int, ...], int]
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -39,61 +38,23 @@ def catalog_path() -> Path:
     return _PACKAGE_DATA if _PACKAGE_DATA.exists() else _REPO_DATA
 
 
-def _line_map(text: str) -> Lines:
-    """Map each field path of a YAML document to its (1-based) line number."""
-    lines: Lines = {}
-    try:
-        root = yaml.compose(text, Loader=_SafeLoader)
-    except yaml.YAMLError:
-        return lines
+def read_document(path: str | Path, *, what: str = "file") -> tuple[Any, Lines]:
+    """Parse a YAML (safe loading only) or JSON file; AdvisorInputError on any failure.
 
-    def walk(node: yaml.Node | None, path: tuple[str | int, ...]) -> None:
-        if node is None:
-            return
-        lines[path] = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                lines[(*path, str(key.value))] = key.start_mark.line + 1
-                walk(value, (*path, str(key.value)))
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                walk(item, (*path, i))
-
-    walk(root, ())
-    return lines
+    The file goes through the limits of safe_io (regular file, size) and parsing (aliases,
+    nesting, number of values, long numbers); ``what`` names it in messages ("plan").
+    """
+    text = read_user_text(path, what=what)
+    return parse_text(text, str(path), json_syntax=Path(path).suffix.lower() == ".json")
 
 
-def read_document(path: str | Path) -> tuple[Any, Lines]:
-    """Parse a YAML (safe loading only) or JSON file; AdvisorInputError on any failure."""
-    p = Path(path)
-    name = str(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise AdvisorInputError.single(name, "", "file not found") from None
-    except IsADirectoryError:
-        raise AdvisorInputError.single(name, "", "is a directory, not a file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AdvisorInputError.single(name, "", f"cannot be read: {exc}") from None
+def parse_text(text: str, name: str, *, json_syntax: bool = False) -> tuple[Any, Lines]:
+    """Parse document text as read_document does; ``name`` is the file in messages."""
     if not text.strip():
         raise AdvisorInputError.single(
             name, "", "the file is empty; expected a YAML or JSON mapping"
         )
-    if p.suffix.lower() == ".json":
-        try:
-            return json.loads(text), {}
-        except json.JSONDecodeError as exc:
-            raise AdvisorInputError(
-                [Problem(name, "", f"malformed JSON: {exc.msg}", line=exc.lineno)]
-            ) from None
-    try:
-        data = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        msg = getattr(exc, "problem", None) or str(exc)
-        raise AdvisorInputError([Problem(name, "", f"malformed YAML: {msg}", line=line)]) from None
-    return data, _line_map(text)
+    return parse_json(text, name) if json_syntax else parse_yaml(text, name)
 
 
 def _require_mapping(data: Any, name: str) -> dict[str, Any]:
@@ -112,15 +73,20 @@ def _validate(model: type[M], data: Any, name: str, lines: Lines) -> M:
 
 def load_plan(path: str | Path) -> Plan:
     """Read and validate a plan file."""
-    data, lines = read_document(path)
+    data, lines = read_document(path, what="plan")
     return _validate(Plan, data, str(path), lines)
 
 
 def _merge_by_id(base: list[Any], extra: list[Any]) -> list[Any]:
     out = [copy.deepcopy(x) for x in base]
-    index = {x.get("id"): i for i, x in enumerate(out) if isinstance(x, dict)}
+    index = {
+        x["id"]: i
+        for i, x in enumerate(out)
+        if isinstance(x, dict) and isinstance(x.get("id"), str)
+    }
     for item in extra:
-        if isinstance(item, dict) and item.get("id") in index:
+        # an id that is not a name (a mapping, a list) is added as is: validation names it
+        if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"] in index:
             i = index[item["id"]]
             out[i] = _deep_merge(out[i], item)
         else:
@@ -158,20 +124,30 @@ def _check_sources(cat: Catalog, name: str, lines: Lines) -> None:
         raise AdvisorInputError(problems)
 
 
-def load_catalog(path: str | Path | None = None, overlay: str | Path | None = None) -> Catalog:
+def load_catalog(
+    path: str | Path | None = None,
+    overlay: str | Path | None = None,
+    *,
+    overlay_text: str | None = None,
+) -> Catalog:
     """Read and validate the knowledge base, with an optional user overlay merged over it.
 
     The overlay has the same structure; platforms and tools merge by id (fields override,
-    new ids are added), other mappings merge key by key.
+    new ids are added), other mappings merge key by key. ``overlay_text`` checks an overlay
+    not yet written (``overlay`` then names it in messages) without a temporary file.
     """
     base_path = Path(path) if path is not None else catalog_path()
-    data, lines = read_document(base_path)
+    data, lines = read_document(base_path, what="knowledge base")
     name = str(base_path)
     _require_mapping(data, name)
-    if overlay is not None:
-        extra, lines = read_document(overlay)
-        name = f"{overlay} (overlay on {base_path.name})"
-        data = _deep_merge(data, _require_mapping(extra, str(overlay)))
+    if overlay is not None or overlay_text is not None:
+        label = str(overlay or "overlay")
+        if overlay_text is None:
+            extra, lines = read_document(label, what="overlay")
+        else:
+            extra, lines = parse_text(overlay_text, label)
+        name = f"{label} (overlay on {base_path.name})"
+        data = _deep_merge(data, _require_mapping(extra, label))
     cat = _validate(Catalog, data, name, lines)
     _check_sources(cat, name, lines)
     return cat
@@ -193,19 +169,4 @@ def save_plan(plan: Plan, path: str | Path, *, original: str | None = None) -> N
         if p.suffix == ".json"
         else dump_plan(plan, original)
     )
-    atomic_write_text(p, text)
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write text so that a crash leaves either the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_text(p, text, what="plan")

@@ -11,6 +11,10 @@ from .vocab import AGE_BANDS, Ambition, Format, Goal, Level, Market, Regime, Seg
 __all__ = ["PLAN_SCHEMA_VERSION", "CompanyProfile", "Plan", "Presence", "Scenario"]
 
 PLAN_SCHEMA_VERSION = 1
+# Counts a hostile plan could blow up: `compare` computes every scenario (about 10 ms each), and
+# a plan names at most every channel of a knowledge base (at most 200, knowledge.MAX_ITEMS).
+MAX_SCENARIOS = 100
+MAX_CHANNELS = 200
 
 
 def _default_goals() -> dict[Goal, float]:
@@ -19,6 +23,23 @@ def _default_goals() -> dict[Goal, float]:
 
 def _default_age() -> dict[str, float]:
     return dict.fromkeys(AGE_BANDS, 1.0)
+
+
+# Weights are relative (1 and 3 mean a quarter and three quarters). Bounded on both sides so
+# that their sum cannot overflow to infinity (which made every share 0) and no share is a
+# subnormal number: the engine's sums and divisions stay exact enough and finite.
+MIN_WEIGHT, MAX_WEIGHT = 1e-6, 1e6
+
+
+def _check_weights(v: dict, what: str) -> None:
+    """Refuse a weight that is negative, not finite, too small (but not 0) or too large."""
+    for key, w in v.items():
+        if not (w == 0 or MIN_WEIGHT <= w <= MAX_WEIGHT):
+            name = getattr(key, "value", key)
+            raise ValueError(
+                f"{what} weight of '{name}' must be 0 or between {MIN_WEIGHT:g} and "
+                f"{MAX_WEIGHT:,.0f} (weights are relative), got {w:g}"
+            )
 
 
 class Presence(BaseModel):
@@ -78,7 +99,7 @@ class CompanyProfile(BaseModel):
     max_channels: int | None = Field(None, ge=1, le=100)
     response_hours: float = Field(24.0, gt=0.0, le=24 * 30)
     followers: float = Field(5_000, ge=0.0, le=1e10)
-    presence: dict[str, Presence] = Field(default_factory=dict)
+    presence: dict[str, Presence] = Field(default_factory=dict, max_length=MAX_CHANNELS)
     answer_share: float | None = Field(None, ge=0.0, le=1.0)
     value_threshold: float | None = Field(None, ge=0.0, le=1000.0)
     prepared_by: str = Field("", max_length=200)
@@ -87,8 +108,7 @@ class CompanyProfile(BaseModel):
     @field_validator("goals")
     @classmethod
     def _goals(cls, v: dict[Goal, float]) -> dict[Goal, float]:
-        if any(w < 0 for w in v.values()):
-            raise ValueError("goal weights must be >= 0")
+        _check_weights(v, "goal")
         if not any(w > 0 for w in v.values()):
             raise ValueError("at least one goal weight must be above 0")
         return {g: float(v.get(g, 0.0)) for g in Goal}
@@ -99,8 +119,7 @@ class CompanyProfile(BaseModel):
         unknown = [k for k in v if k not in AGE_BANDS]
         if unknown:
             raise ValueError(f"unknown age band {unknown}; allowed: {list(AGE_BANDS)}")
-        if any(w < 0 for w in v.values()):
-            raise ValueError("age band weights must be >= 0")
+        _check_weights(v, "age band")
         if not any(w > 0 for w in v.values()):
             raise ValueError("at least one age band weight must be above 0")
         return {b: float(v.get(b, 0.0)) for b in AGE_BANDS}
@@ -108,8 +127,7 @@ class CompanyProfile(BaseModel):
     @field_validator("audience_segment")
     @classmethod
     def _segment(cls, v: dict[Segment, float]) -> dict[Segment, float]:
-        if any(w < 0 for w in v.values()):
-            raise ValueError("segment weights must be >= 0")
+        _check_weights(v, "audience segment")
         if not any(w > 0 for w in v.values()):
             raise ValueError("at least one of consumer/professional must be above 0")
         return {s: float(v.get(s, 0.0)) for s in Segment}
@@ -156,12 +174,23 @@ class Scenario(BaseModel):
     name: str = Field(min_length=1, max_length=100)
     description: str = ""
     changes: dict[str, Any] = Field(default_factory=dict)
-    force_in: list[str] = Field(default_factory=list)
-    force_out: list[str] = Field(default_factory=list)
-    tool: str | None = None
-    forbid_tools: list[str] = Field(default_factory=list)
+    force_in: list[str] = Field(default_factory=list, max_length=MAX_CHANNELS)
+    force_out: list[str] = Field(default_factory=list, max_length=MAX_CHANNELS)
+    tool: str | None = Field(None, max_length=200)
+    forbid_tools: list[str] = Field(default_factory=list, max_length=MAX_CHANNELS)
     ambition: Ambition = Ambition.auto
-    cadence: dict[str, Level] = Field(default_factory=dict)
+    cadence: dict[str, Level] = Field(default_factory=dict, max_length=MAX_CHANNELS)
+
+    @field_validator("tool")
+    @classmethod
+    def _tool_form(cls, v: str | None) -> str | None:
+        tool, slash, plan = (v or "x").partition("/")
+        if not tool.strip() or (slash and not plan.strip()) or "/" in plan:
+            raise ValueError(
+                "write a tool id ('hootsuite'), a tool id and one of its plans "
+                "('hootsuite/standard'), or 'none'"
+            )
+        return v
 
     @model_validator(mode="after")
     def _consistent(self) -> Scenario:
@@ -194,7 +223,7 @@ class Plan(BaseModel):
 
     schema_version: int = PLAN_SCHEMA_VERSION
     profile: CompanyProfile
-    scenarios: list[Scenario] = Field(min_length=1)
+    scenarios: list[Scenario] = Field(min_length=1, max_length=MAX_SCENARIOS)
 
     @field_validator("schema_version")
     @classmethod

@@ -3,9 +3,6 @@ data/platforms.yaml. The new overlay is validated with load_catalog before it is
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -69,16 +66,9 @@ def overlay_text_with(
 
 
 def _validate(text: str, overlay_path: Path) -> None:
-    """Raise AdvisorInputError unless the catalog loads with this overlay."""
-    overlay_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".overlay-check.", suffix=".yaml", dir=overlay_path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        load_catalog(overlay=tmp)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    """Raise AdvisorInputError unless the catalog loads with this overlay (checked in memory:
+    no temporary file to leave behind)."""
+    load_catalog(overlay=overlay_path, overlay_text=text)
 
 
 def edit_figure(doc: PlanDocument, *, what: str, item_id: str, field: str, value: float) -> None:
@@ -86,7 +76,7 @@ def edit_figure(doc: PlanDocument, *, what: str, item_id: str, field: str, value
     path = doc.overlay_path
     current: dict[str, Any] = {}
     if path.exists():
-        data, _ = read_document(path)
+        data, _ = read_document(path, what="overlay")
         if isinstance(data, dict):
             current = data
     text = overlay_text_with(current, doc.catalog, what, item_id, field, value)

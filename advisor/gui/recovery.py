@@ -10,8 +10,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..core.loading import atomic_write_text
+from ..core.errors import AdvisorInputError
 from ..core.plan import Plan
+from ..core.safe_io import atomic_write_text, read_user_text
 from .document import PlanDocument
 from .plain_errors import file_error
 
@@ -31,9 +32,9 @@ class Recovered:
 def read_recovery(path: Path) -> Recovered | None:
     """The autosaved work, or None if there is none or it cannot be read."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_user_text(path, what="recovery file"))
         plan = Plan.model_validate(data["plan"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except (AdvisorInputError, OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
     return Recovered(
         plan, data.get("source"), str(data.get("scenario", "")), str(data.get("saved_at", ""))
@@ -82,7 +83,7 @@ class Autosaver(QObject):
             "plan": doc.plan.model_dump(mode="json"),
         }
         try:
-            atomic_write_text(self.path, json.dumps(data, indent=1))
+            atomic_write_text(self.path, json.dumps(data, indent=1), what="recovery file")
         except OSError as exc:  # a full disk or read-only config must not break editing
             why = file_error(exc, self.path)
             self.sig_failed.emit(f"Autosave failed: {why} Save your work with File > Save.")

@@ -29,12 +29,15 @@ def write_report(
 ) -> None:
     """Write the PDF report of one scenario (the first when None), with every scenario compared.
 
-    file names the plan in error messages. The PDF is written atomically. ``on_progress``
+    file names the plan in error messages. The PDF is written atomically (safe_io.replacing);
+    a target that cannot or must not be written raises FileWriteError (an AdvisorInputError
+    and an OSError). ``on_progress``
     gets the fraction done (0..1) as the engine, sensitivity, charts and pages progress;
     when ``should_stop`` returns True the work stops with ``Cancelled`` and no file (not even
     a temporary one) is left behind. Safe to call from a worker thread once a
     QGuiApplication exists.
     """
+    from ..core.safe_io import replacing
     from .content import build_report
     from .progress import Progress
     from .render import render_pdf
@@ -43,4 +46,7 @@ def write_report(
     report = build_report(
         plan, catalog, scenario=scenario, file=file, progress=progress.part(0.0, 0.35)
     )
-    render_pdf(report, path, progress=progress.part(0.35, 1.0))
+    # replacing() refuses a folder, device or FIFO as the target, keeps the file's mode, writes
+    # through a symlink, and removes its temporary file when rendering fails or is cancelled.
+    with replacing(path, what="report") as tmp:
+        render_pdf(report, tmp, progress=progress.part(0.35, 1.0))

@@ -22,6 +22,7 @@ def test_export_writes_a_pdf_while_the_window_stays_responsive(
         pass  # let the window's own first analysis end, so the ticks measure the export
     exporter = window.files.exporter
     target = tmp_path / "out" / "report.pdf"
+    target.parent.mkdir()  # saving never creates folders (safe_io)
     ticks: list[float] = []
     timer = QTimer(window)
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
@@ -92,8 +93,10 @@ def test_a_failed_export_shows_a_dialog(open_window, dialogs, monkeypatch, tmp_p
     blocked.write_text("not a folder")
     with qtbot.waitSignal(exporter.sig_failed, timeout=30000):
         _export_to(window, monkeypatch, blocked / "report.pdf")
-    title, text = dialogs["messages"][-1]
-    assert title == "Report failed" and "report.pdf" in text
+    # the refusal (safe_io.FileWriteError) is a plain-language problem list, not a type name
+    title, exc = dialogs["problems"][-1]
+    assert title == "The report could not be written" and "report.pdf" in str(exc)
+    assert "is a file, not a folder" in str(exc) and "Error" not in str(exc)
     assert window.files.export_pdf_action.isEnabled()
 
 

@@ -15,6 +15,7 @@ def test_save_and_reopen_gives_the_same_plan(open_window, tmp_path, qtbot, monke
     window.form.goals.slider("recruiting").setValue(95)
     window.scenarios.btn_add.click()
     target = tmp_path / "saved" / "plan.yaml"
+    target.parent.mkdir()  # saving never creates folders (safe_io)
     monkeypatch.setattr(dialogs_mod, "get_save_path", lambda *_a: str(target))
     assert window.files.save_as()
     assert not window.isWindowModified()
