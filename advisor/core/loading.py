@@ -14,6 +14,7 @@ from .errors import AdvisorInputError, Problem, problems_from_validation
 from .knowledge import ESTIMATE, Catalog, iter_figures
 from .parsing import Lines, parse_json, parse_yaml
 from .plan import Plan
+from .plan_yaml import plan_yaml
 from .safe_io import atomic_write_text, read_user_text
 
 __all__ = [
@@ -153,20 +154,20 @@ def load_catalog(
     return cat
 
 
-def dump_plan(plan: Plan, original: str | None = None) -> str:
-    """The plan as YAML text (the whole profile; scenarios with the settings they use); with
-    ``original``, the text it was read from, keeping its comments and layout (plan_yaml)."""
-    from .plan_yaml import plan_yaml  # ruamel.yaml loads only when a plan is saved
-
-    return plan_yaml(plan, original)
+def dump_plan(plan: Plan) -> str:
+    """The plan as YAML text (exclude nothing: a saved plan is complete)."""
+    return yaml.safe_dump(plan.model_dump(mode="json"), sort_keys=False, allow_unicode=True)
 
 
-def save_plan(plan: Plan, path: str | Path, *, original: str | None = None) -> None:
-    """Write the plan atomically: to a temporary file beside it, then rename over."""
+def save_plan(plan: Plan, path: str | Path, *, original: str | None = None) -> str:
+    """Write the plan atomically: to a temporary file beside it, then rename over. YAML keeps
+    the comments and layout of ``original``, the text the plan was read from (plan_yaml).
+    Returns the text written."""
     p = Path(path)
     text = (
         json.dumps(plan.model_dump(mode="json"), indent=2)
         if p.suffix == ".json"
-        else dump_plan(plan, original)
+        else plan_yaml(plan, original)
     )
     atomic_write_text(p, text, what="plan")
+    return text

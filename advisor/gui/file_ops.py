@@ -158,13 +158,13 @@ class FileController(QObject):
             )
             return False
         try:
-            save_plan(self._doc.plan, path, original=self._doc.source_text)
+            text = save_plan(self._doc.plan, path, original=self._doc.source_text)
         except OSError as exc:
             dialogs.show_error(
                 self._window, "The plan was not saved", file_error(exc, path), str(exc)
             )
             return False
-        self._doc.mark_saved(path.resolve(), opened_as(path).get("text"))  # next save's base
+        self._doc.mark_saved(path.resolve(), None if path.suffix.lower() == ".json" else text)
         self.autosaver.discard()
         add_recent(path)
         self._window.statusBar().showMessage(f"Saved {path}", 4000)

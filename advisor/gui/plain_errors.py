@@ -7,6 +7,7 @@ dialog's "Show Details" button; this module writes the sentence people read.
 from __future__ import annotations
 
 import errno
+import os
 import re
 from pathlib import Path
 
@@ -92,8 +93,15 @@ _OS_ERRORS = {
 def file_error(exc: OSError, path: Path) -> str:
     """Why ``path`` could not be written, in words (about the file the user chose, not the
     temporary file beside it that the error may name)."""
-    template = _OS_ERRORS.get(exc.errno or 0)
-    if template is None:
-        reason = exc.strerror or str(exc)
-        return f"{path} could not be written: {reason[:1].lower()}{reason[1:]}."
-    return template.format(folder=path.parent, path=path, name=path.name)
+    code = exc.errno or _errno_named_in(str(exc))
+    template = _OS_ERRORS.get(code or 0)
+    if template is not None:
+        return template.format(folder=path.parent, path=path, name=path.name)
+    problems = getattr(exc, "problems", None)  # the safe writer's refusal, already in words
+    reason = problems[0].message if problems else exc.strerror or str(exc)
+    return f"{path} could not be written: {reason[:1].lower()}{reason[1:]}."
+
+
+def _errno_named_in(text: str) -> int | None:
+    """The error whose system message ("Read-only file system") a refusal quotes."""
+    return next((code for code in _OS_ERRORS if os.strerror(code) in text), None)

@@ -89,13 +89,13 @@ def test_unusable_original_gives_a_fresh_complete_file():
         assert out.startswith("schema_version: 1\nprofile:\n")
 
 
-def test_save_plan_keeps_the_original(tmp_path: Path):
+def test_save_plan_keeps_the_original_and_returns_what_it_wrote(tmp_path: Path):
     path = tmp_path / "acme.yaml"
     plan = plan_of(ODD)
     profile = plan.profile.model_copy(update={"name": "Acme Inc"})
     renamed = plan.model_copy(update={"profile": profile})
-    save_plan(renamed, path, original=ODD)
-    text = path.read_text(encoding="utf-8")
+    text = save_plan(renamed, path, original=ODD)
+    assert path.read_text(encoding="utf-8") == text
     assert changed_lines(ODD, text) == [
         "-  name: 'Acme'      # the legal name",
         "+  name: 'Acme Inc'  # the legal name",  # the comment keeps its column

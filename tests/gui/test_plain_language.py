@@ -116,6 +116,24 @@ def test_file_errors_are_told_in_words(code, words):
     assert file_error(exc, Path("/x/plan.yaml")) == words
 
 
+def test_the_safe_writers_refusal_of_a_read_only_folder_is_told_in_words(tmp_path, monkeypatch):
+    import os as os_mod
+
+    from advisor.core.safe_io import atomic_write_text
+
+    def read_only(*_args, **_kwargs):
+        raise OSError(errno.EROFS, os_mod.strerror(errno.EROFS))
+
+    monkeypatch.setattr(os_mod, "open", read_only)  # as on a read-only disk
+    target = tmp_path / "plan.yaml"
+    with pytest.raises(OSError) as info:
+        atomic_write_text(target, "x")
+    assert "Errno" not in file_error(info.value, target)
+    assert file_error(info.value, target) == (
+        f"The folder {tmp_path} cannot be written to: it is read-only."
+    )
+
+
 def test_a_failed_save_says_why_and_keeps_the_work(open_window, tmp_path, dialogs, qtbot):
     window = open_window()
     type_into(qtbot, window.form.people, "4")
@@ -124,7 +142,9 @@ def test_a_failed_save_says_why_and_keeps_the_work(open_window, tmp_path, dialog
     assert not window.files.save_to(blocker / "plan.yaml")
     title, text, details = dialogs["errors"][-1]
     assert title == "The plan was not saved"
-    assert text == f"Part of {blocker / 'plan.yaml'} is a file, not a folder."
+    assert (
+        text == f"{blocker / 'plan.yaml'} could not be written: {blocker} is a file, not a folder."
+    )
     assert details  # the system's message, behind Show Details
     assert window.doc.modified
 
