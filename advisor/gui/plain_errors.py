@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from ..core.errors import Problem
 from ..core.field_names import path_name
 from ..core.plan import CompanyProfile, Plan, Presence, Scenario
+from ..core.safe_io import FileWriteError
 
 __all__ = ["file_error", "plain_message", "problem_text"]
 
@@ -97,8 +98,10 @@ def file_error(exc: OSError, path: Path) -> str:
     template = _OS_ERRORS.get(code or 0)
     if template is not None:
         return template.format(folder=path.parent, path=path, name=path.name)
-    problems = getattr(exc, "problems", None)  # the safe writer's refusal, already in words
-    reason = problems[0].message if problems else exc.strerror or str(exc)
+    if isinstance(exc, FileWriteError) and exc.problems:
+        # the safe writer's refusals are already in words (and name the real folder)
+        return f"{path} could not be written: {exc.problems[0].message}."
+    reason = exc.strerror or str(exc)
     return f"{path} could not be written: {reason[:1].lower()}{reason[1:]}."
 
 
