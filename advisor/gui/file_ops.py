@@ -18,7 +18,7 @@ from . import dialogs
 from .config import add_recent, recent_files
 from .document import PlanDocument
 from .export_control import ExportControl
-from .plain_errors import file_error
+from .plain_errors import write_failure
 from .recovery import Autosaver
 
 if TYPE_CHECKING:
@@ -161,7 +161,7 @@ class FileController(QObject):
             text = save_plan(self._doc.plan, path, original=self._doc.source_text)
         except OSError as exc:
             dialogs.show_error(
-                self._window, "The plan was not saved", file_error(exc, path), str(exc)
+                self._window, "The plan was not saved", write_failure(exc, path), str(exc)
             )
             return False
         self._doc.mark_saved(path.resolve(), None if path.suffix.lower() == ".json" else text)
@@ -212,7 +212,7 @@ class FileController(QObject):
             atomic_write_text(path, channels_frame(rec).to_csv(index=False))
         except OSError as exc:
             dialogs.show_error(
-                self._window, "The CSV file was not written", file_error(exc, path), str(exc)
+                self._window, "The CSV file was not written", write_failure(exc, path), str(exc)
             )
             return
         self._window.statusBar().showMessage(f"Exported {path}", 4000)

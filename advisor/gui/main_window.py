@@ -24,7 +24,8 @@ from .file_ops import FileController
 from .help_menu import build_help_menu
 from .kb_view import KnowledgeView
 from .overlay import edit_figure
-from .profile_form import FIELD_LABELS, ProfileForm
+from .plain_errors import file_error
+from .profile_form import ProfileForm
 from .rec_view import RecommendationView
 from .recovery import Autosaver
 from .scenario_control import ScenarioControl
@@ -200,8 +201,7 @@ class MainWindow(QMainWindow):
         else:
             op = operations.set_profile_field
             self.scenario_control.watch_shared_edit()
-        label = FIELD_LABELS.get(field)
-        done = self._run(op, self.doc, field=field, value=value, key=key or None, label=label)
+        done = self._run(op, self.doc, field=field, value=value, key=key or None)
         self._note_still_overridden(done, field, value)
 
     def _on_presence_edited(self, channel: str, presence: object, rename_to: object) -> None:
@@ -232,7 +232,8 @@ class MainWindow(QMainWindow):
             dialogs.show_problems(self, "That value is not valid; nothing was changed", exc)
             self.kb_view.set_catalog(self.doc.catalog)
         except OSError as exc:
-            dialogs.show_message(self, "Could not write your overlay file", str(exc))
+            text = file_error(exc, self.doc.overlay_path)
+            dialogs.show_error(self, "Your figure was not saved", text, str(exc))
             self.kb_view.set_catalog(self.doc.catalog)
 
     # --- refresh -------------------------------------------------------------------------------

@@ -48,23 +48,20 @@ __all__ = [
 ]
 
 
-def _edit_text(field: str, value: Any, label: str | None = None) -> str:
-    """The undo step of an edit in words: "Set People to 3", "Edit the notes"; ``label``: the
-    field's name on the form, when the caller has it."""
+def _edit_text(field: str, value: Any) -> str:
+    """The undo step of an edit in words: "Set People to 3", "Edit the notes"."""
     if field == "notes":
         return "Edit the notes"
     if isinstance(value, dict) and len(value) == 1:
         [(k, v)] = value.items()
         return f"Set {field_name(field, k)} to {value_text(field, v)}"
-    return f"Set {label or field_name(field)} to {value_text(field, value)}"
+    return f"Set {field_name(field)} to {value_text(field, value)}"
 
 
-def set_profile_field(
-    doc: PlanDocument, *, field: str, value: Any, key: str | None = None, label: str | None = None
-) -> None:
+def set_profile_field(doc: PlanDocument, *, field: str, value: Any, key: str | None = None) -> None:
     """Change one field of the shared company profile (mappings merge key by key)."""
     data = doc.plan.profile.model_dump(mode="json")
-    text = _edit_text(field, value, label)
+    text = _edit_text(field, value)
     if isinstance(value, dict) and isinstance(data.get(field), dict):
         value = data[field] | value
     data[field] = value
@@ -93,14 +90,14 @@ def _set_changes(doc: PlanDocument, changes: dict[str, Any], text: str, key: str
 
 
 def set_scenario_field(
-    doc: PlanDocument, *, field: str, value: Any, key: str | None = None, label: str | None = None
+    doc: PlanDocument, *, field: str, value: Any, key: str | None = None
 ) -> None:
     """Override one profile field in the current scenario only (a mapping: only the keys given).
 
     A scenario the app named is renamed after what it changes (see scenario_ops.auto_name)."""
     changes = dict(doc.scenario().changes)
     previous = changes.get(field)
-    text = f"{_edit_text(field, value, label)} in scenario {doc.scenario_name}"
+    text = f"{_edit_text(field, value)} in scenario {doc.scenario_name}"
     if isinstance(value, dict):
         value = (previous if isinstance(previous, dict) else {}) | value
     changes[field] = value

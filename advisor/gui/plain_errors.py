@@ -18,7 +18,7 @@ from ..core.field_names import path_name
 from ..core.plan import CompanyProfile, Plan, Presence, Scenario
 from ..core.safe_io import FileWriteError
 
-__all__ = ["file_error", "plain_message", "problem_text"]
+__all__ = ["file_error", "plain_message", "problem_text", "write_failure"]
 
 _PATTERNS: list[tuple[str, str]] = [
     (r"^Extra inputs are not permitted$", "is not a setting a plan can have here"),
@@ -94,17 +94,21 @@ _OS_ERRORS = {
 def file_error(exc: OSError, path: Path) -> str:
     """Why ``path`` could not be written, in words (about the file the user chose, not the
     temporary file beside it that the error may name)."""
-    code = exc.errno or _errno_named_in(str(exc))
-    template = _OS_ERRORS.get(code or 0)
-    if template is not None:
-        return template.format(folder=path.parent, path=path, name=path.name)
     if isinstance(exc, FileWriteError) and exc.problems:
         # the safe writer's refusals are already in words (and name the real folder)
         return f"{path} could not be written: {exc.problems[0].message}."
-    reason = exc.strerror or str(exc)
-    return f"{path} could not be written: {reason[:1].lower()}{reason[1:]}."
+    template = _OS_ERRORS.get(exc.errno or 0)
+    if template is None:
+        reason = exc.strerror or str(exc)
+        return f"{path} could not be written: {reason[:1].lower()}{reason[1:]}."
+    return template.format(folder=path.parent, path=path, name=path.name)
 
 
-def _errno_named_in(text: str) -> int | None:
-    """The error whose system message ("Read-only file system") a refusal quotes."""
-    return next((code for code in _OS_ERRORS if os.strerror(code) in text), None)
+def write_failure(exc: OSError, path: Path) -> str:
+    """As file_error, and a refusal that quotes the system's reason ("... (Read-only file
+    system)") says it in words too: "The folder /x cannot be written to: it is read-only."."""
+    code = exc.errno or next((c for c in _OS_ERRORS if os.strerror(c) in str(exc)), None)
+    template = _OS_ERRORS.get(code or 0)
+    if template is not None:
+        return template.format(folder=path.parent, path=path, name=path.name)
+    return file_error(exc, path)

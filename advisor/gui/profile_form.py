@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.field_names import FIELD_NAMES, FORMAT_NAMES, MARKET_NAMES, REGIME_NAMES
+from ..core.field_names import FORMAT_NAMES, MARKET_NAMES, REGIME_NAMES
 from ..core.knowledge import Catalog
 from ..core.plan import CompanyProfile, Scenario
 from ..core.vocab import AGE_BANDS, Format, Goal, Segment
@@ -36,10 +36,7 @@ from .notice_bar import NoticeBar
 from .presence_table import PresenceTable
 from .scope_bar import ScopeBar
 
-__all__ = ["FIELD_LABELS", "ProfileForm"]
-
-FIELD_LABELS = FIELD_NAMES
-"""How an undo step names a field: as the form labels it."""
+__all__ = ["ProfileForm"]
 
 _THRESHOLD_TIP = (
     "Points of goal coverage a channel, or a higher cadence on a channel, must add per "

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from advisor.core.errors import AdvisorInputError
 from advisor.core.loading import load_plan
 from advisor.gui import dialogs as dialogs_mod
-from advisor.gui.plain_errors import file_error
+from advisor.gui.plain_errors import file_error, write_failure
 
 
 def type_into(qtbot, box, text: str) -> None:
@@ -128,8 +128,8 @@ def test_the_safe_writers_refusal_of_a_read_only_folder_is_told_in_words(tmp_pat
     target = tmp_path / "plan.yaml"
     with pytest.raises(OSError) as info:
         atomic_write_text(target, "x")
-    assert "Errno" not in file_error(info.value, target)
-    assert file_error(info.value, target) == (
+    assert "Errno" not in write_failure(info.value, target)
+    assert write_failure(info.value, target) == (
         f"The folder {tmp_path} cannot be written to: it is read-only."
     )
 
