@@ -70,9 +70,9 @@ def test_csv_export_failure_is_a_dialog(open_window, tmp_path, monkeypatch, dial
     window.files.export_csv()
     title, text, details = dialogs["errors"][-1]
     assert title == "The CSV file was not written"
-    # in words (i13's merge fix: the safe writer's own refusal, naming the folder that is a file)
+    # in words: the safe writer's refusal names the folder that is a file
     assert text == f"{blocker / 'out.csv'} could not be written: {blocker} is a file, not a folder."
-    assert str(blocker) in details  # the writer's own message behind Show Details
+    assert str(blocker) in details  # the full message behind Show Details
 
 
 def test_closing_during_export_leaves_no_worker_thread(open_window, monkeypatch, tmp_path):
