@@ -18,7 +18,7 @@ def test_export_writes_a_pdf_while_the_window_stays_responsive(
     open_window, dialogs, monkeypatch, tmp_path, qtbot
 ):
     window = open_window()
-    with qtbot.waitSignal(window.runner.sig_finished, timeout=10000):
+    with qtbot.waitSignal(window.runner.sig_finished, timeout=40000):
         pass  # let the window's own first analysis end, so the ticks measure the export
     exporter = window.files.exporter
     target = tmp_path / "out" / "report.pdf"
@@ -29,7 +29,7 @@ def test_export_writes_a_pdf_while_the_window_stays_responsive(
     timer.start(20)
     progress: list[float] = []
     exporter.runner.sig_progress.connect(progress.append)
-    with qtbot.waitSignal(exporter.sig_finished, timeout=30000) as blocker:
+    with qtbot.waitSignal(exporter.sig_finished, timeout=120000) as blocker:
         _export_to(window, monkeypatch, target)
         assert exporter.running and not window.files.export_pdf_action.isEnabled()
         assert exporter.cancel_button.isVisible()
@@ -52,7 +52,7 @@ def test_a_second_export_cannot_start_while_one_runs(open_window, monkeypatch, t
     asked: list[str] = []
     first = tmp_path / "first.pdf"
     monkeypatch.setattr(dialogs_mod, "get_save_path", lambda *_a: asked.append("x") or str(first))
-    with qtbot.waitSignal(exporter.sig_finished, timeout=30000):
+    with qtbot.waitSignal(exporter.sig_finished, timeout=120000):
         window.files.export_pdf()
         window.files.export_pdf_action.trigger()  # disabled: does nothing
         window.files.export_pdf()  # called directly: ignored while running
@@ -81,7 +81,7 @@ def test_cancel_during_painting_leaves_no_file(open_window, monkeypatch, tmp_pat
     folder.mkdir()
     # cancel once the pages are being painted, when the temporary PDF exists
     exporter.runner.sig_progress.connect(lambda f: exporter.cancel() if f > 0.85 else None)
-    with qtbot.waitSignal(exporter.sig_cancelled, timeout=30000):
+    with qtbot.waitSignal(exporter.sig_cancelled, timeout=120000):
         _export_to(window, monkeypatch, folder / "report.pdf")
     assert list(folder.iterdir()) == []
 
@@ -91,7 +91,7 @@ def test_a_failed_export_shows_a_dialog(open_window, dialogs, monkeypatch, tmp_p
     exporter = window.files.exporter
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
-    with qtbot.waitSignal(exporter.sig_failed, timeout=30000):
+    with qtbot.waitSignal(exporter.sig_failed, timeout=120000):
         _export_to(window, monkeypatch, blocked / "report.pdf")
     # the refusal (safe_io.FileWriteError) is a plain-language problem list, not a type name
     title, exc = dialogs["problems"][-1]
