@@ -106,26 +106,40 @@ def _find(node: CommentedMap, key: str) -> Any:
     return next((k for k in node if str(k) == key), None)
 
 
-def _apply_map(node: CommentedMap, old: dict[str, Any], new: dict[str, Any]) -> None:
-    for k in [k for k in node if str(k) not in new]:
+def _apply_map(
+    node: CommentedMap, old: dict[str, Any], new: dict[str, Any], path: tuple[str, ...] = ()
+) -> None:
+    figures = len(path) >= 2 and path[-2] == "presence"  # a channel's figures: None = absent
+    for k in [k for k in node if str(k) not in new or (figures and new[str(k)] is None)]:
         del node[k]
     for key, value in new.items():
         here = _find(node, key)
-        if key in old and old[key] == value:
+        if key in old and old[key] == value or (figures and value is None):
             continue  # unchanged: whatever the file says (or leaves out) stays
         if here is None:
             if not (key in _EMPTY_MEANS_ABSENT and not value):
-                node[key] = _fresh(value)
+                node[key] = _new_entry(node, value) if path[-1:] == ("presence",) else _fresh(value)
         elif key in _EMPTY_MEANS_ABSENT and not value:
             del node[here]
         else:
-            node[here] = _apply(node[here], old.get(key), value)
+            node[here] = _apply(node[here], old.get(key), value, (*path, key))
 
 
-def _apply(node: Any, old: Any, new: Any) -> Any:
+def _new_entry(siblings: CommentedMap, figures: Any) -> Any:
+    """A channel new to today's channels: its figures only, written like the others."""
+    if not isinstance(figures, dict):
+        return _fresh(figures)
+    entry = _fresh({k: v for k, v in figures.items() if v is not None})
+    flow = any(isinstance(v, CommentedMap) and v.fa.flow_style() for v in siblings.values())
+    if flow:
+        entry.fa.set_flow_style()
+    return entry
+
+
+def _apply(node: Any, old: Any, new: Any, path: tuple[str, ...] = ()) -> Any:
     """``node`` changed from saying ``old`` to saying ``new``, keeping what can be kept."""
     if isinstance(node, CommentedMap) and isinstance(old, dict) and isinstance(new, dict):
-        _apply_map(node, old, new)
+        _apply_map(node, old, new, path)
         return node
     if isinstance(node, CommentedSeq) and isinstance(old, list) and isinstance(new, list):
         return _apply_seq(node, old, new)

@@ -10,12 +10,9 @@ from PySide6.QtWidgets import QApplication
 from ..core.engine import check_plan
 from ..core.errors import AdvisorInputError
 from ..core.loading import load_catalog, load_plan
-from ..core.plan import Plan
-from ..paths import EXAMPLE_PLAN
 from . import dialogs
 from .config import add_recent, default_overlay_path, orphaned_recoveries, recovery_path
 from .document import PlanDocument
-from .file_ops import opened_as
 from .main_window import MainWindow
 from .recovery import Autosaver, read_recovery
 
@@ -58,8 +55,11 @@ def _catalog(overlay: Path):
     return load_catalog()
 
 
-def _initial_plan(plan_path: str | Path | None, catalog) -> tuple[Plan, dict]:
+def _initial_plan(plan_path: str | Path | None, catalog):
     """The plan to open and how (see opened_as): the example opens as an untitled copy."""
+    from ..paths import EXAMPLE_PLAN
+    from .file_ops import opened_as
+
     path = Path(plan_path) if plan_path else EXAMPLE_PLAN
     try:
         plan = load_plan(path)
@@ -79,6 +79,8 @@ def create_main_window(
     _application()
     overlay_path = Path(overlay) if overlay else default_overlay_path()
     catalog = _catalog(overlay_path)
+    from .file_ops import opened_as
+
     plan, how = _initial_plan(plan_path, catalog)
     doc = PlanDocument(plan=plan, catalog=catalog, overlay_path=overlay_path, **how)
     orphan = next(iter(orphaned_recoveries()), None)  # a crashed session's work, newest

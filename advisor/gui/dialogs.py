@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import AdvisorInputError
 from ..core.knowledge import Catalog
+from ..core.plan import Plan
 from .plain_errors import problem_text
 
 __all__ = [
+    "ask_new_plan",
     "ask_restore",
     "ask_save_changes",
     "get_open_path",
@@ -121,6 +123,14 @@ def ask_save_changes(parent: QWidget | None, name: str) -> str:
         QMessageBox.StandardButton.Save: "save",
         QMessageBox.StandardButton.Discard: "discard",
     }.get(answer, "cancel")
+
+
+def ask_new_plan(parent: QWidget | None) -> Plan | None:
+    """File > New's guided start; the plan it describes, or None when cancelled."""
+    from .guided_start import GuidedStart
+
+    dialog = GuidedStart(parent)
+    return dialog.plan() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def ask_restore(parent: QWidget | None, source: str, saved_at: str) -> bool:

@@ -18,7 +18,7 @@ from . import dialogs
 from .config import add_recent, recent_files
 from .document import PlanDocument
 from .export_control import ExportControl
-from .plain_errors import file_error
+from .plain_errors import write_failure
 from .recovery import Autosaver
 
 if TYPE_CHECKING:
@@ -98,8 +98,15 @@ class FileController(QObject):
 
     # --- open / new ------------------------------------------------------------------------------
     def new(self) -> None:
-        if self.confirm_close():
-            self._doc.reset(new_plan(), None)
+        """Ask about unsaved changes, then the guided start's five questions."""
+        if not self.confirm_close():
+            return
+        plan = dialogs.ask_new_plan(self._window)
+        if plan is None:
+            return  # cancelled: the open plan stays
+        self._window.form.scope.set_scenario_only(False)
+        self._doc.reset(plan, None)
+        self._doc.mark_unsaved()  # never saved: closing asks where to keep it
 
     def open(self) -> None:
         path = dialogs.get_open_path(self._window, self._start_dir())
@@ -158,7 +165,7 @@ class FileController(QObject):
             text = save_plan(self._doc.plan, path, original=self._doc.source_text)
         except OSError as exc:
             dialogs.show_error(
-                self._window, "The plan was not saved", file_error(exc, path), str(exc)
+                self._window, "The plan was not saved", write_failure(exc, path), str(exc)
             )
             return False
         self._doc.mark_saved(path.resolve(), None if path.suffix.lower() == ".json" else text)
@@ -209,7 +216,7 @@ class FileController(QObject):
             atomic_write_text(path, channels_frame(rec).to_csv(index=False))
         except OSError as exc:
             dialogs.show_error(
-                self._window, "The CSV file was not written", file_error(exc, path), str(exc)
+                self._window, "The CSV file was not written", write_failure(exc, path), str(exc)
             )
             return
         self._window.statusBar().showMessage(f"Exported {path}", 4000)

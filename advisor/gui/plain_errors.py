@@ -7,6 +7,7 @@ dialog's "Show Details" button; this module writes the sentence people read.
 from __future__ import annotations
 
 import errno
+import os
 import re
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from ..core.field_names import path_name
 from ..core.plan import CompanyProfile, Plan, Presence, Scenario
 from ..core.safe_io import FileWriteError
 
-__all__ = ["file_error", "plain_message", "problem_text"]
+__all__ = ["file_error", "plain_message", "problem_text", "write_failure"]
 
 _PATTERNS: list[tuple[str, str]] = [
     (r"^Extra inputs are not permitted$", "is not a setting a plan can have here"),
@@ -101,3 +102,13 @@ def file_error(exc: OSError, path: Path) -> str:
         reason = exc.strerror or str(exc)
         return f"{path} could not be written: {reason[:1].lower()}{reason[1:]}."
     return template.format(folder=path.parent, path=path, name=path.name)
+
+
+def write_failure(exc: OSError, path: Path) -> str:
+    """As file_error, and a refusal that quotes the system's reason ("... (Read-only file
+    system)") says it in words too: "The folder /x cannot be written to: it is read-only."."""
+    code = exc.errno or next((c for c in _OS_ERRORS if os.strerror(c) in str(exc)), None)
+    template = _OS_ERRORS.get(code or 0)
+    if template is not None:
+        return template.format(folder=path.parent, path=path, name=path.name)
+    return file_error(exc, path)

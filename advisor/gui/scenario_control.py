@@ -72,20 +72,20 @@ class ScenarioControl(QObject):
     def add(self) -> None:
         """Add an empty scenario and make the form edit it alone."""
         if self._run(operations.add_scenario, self._doc):
-            self._took_edits("Added")
+            self._took_edits("Added a scenario.")
 
     def duplicate(self) -> None:
         """Copy the current scenario and make the form edit the copy alone."""
+        source = escape(self._doc.scenario_name)
         if self._run(operations.duplicate_scenario, self._doc):
-            self._took_edits("Added a copy:")
+            self._took_edits(f"Added a copy of scenario <b>{source}</b>.")
 
-    def _took_edits(self, verb: str) -> None:
+    def _took_edits(self, what: str) -> None:
         self._form.scope.set_scenario_only(True)
-        name = escape(self._doc.scenario_name)
+        # No name here: the new scenario is renamed after what its first edit changes.
         self._announce(
-            f"{verb} scenario <b>{name}</b>. Edits now change only this scenario; the other "
-            "scenarios stay as they are. To change every scenario, choose "
-            "<i>Edit the shared profile</i> above the form."
+            f"{what} Edits now change only this scenario; the other scenarios stay as they "
+            "are. To change every scenario, choose <i>Edit the shared profile</i> above."
         )
 
     def delete(self, name: str) -> None:

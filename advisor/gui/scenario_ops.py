@@ -33,7 +33,9 @@ __all__ = [
 ]
 
 M = TypeVar("M", bound=BaseModel)
-NAME_MAX: int = Scenario.model_fields["name"].metadata[-1].max_length
+NAME_MAX: int = next(
+    m.max_length for m in Scenario.model_fields["name"].metadata if hasattr(m, "max_length")
+)
 """The longest scenario name a plan may hold (from the model)."""
 
 

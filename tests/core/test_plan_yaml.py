@@ -101,3 +101,25 @@ def test_save_plan_keeps_the_original_and_returns_what_it_wrote(tmp_path: Path):
         "+  name: 'Acme Inc'  # the legal name",  # the comment keeps its column
     ]
     assert load_plan(path) == renamed
+
+
+def test_todays_channels_are_written_like_the_others():
+    original = (
+        "profile:\n  name: Acme\n  presence:  # today\n"
+        "    linkedin: {followers: 1200, posts_per_week: 3}\n"
+        "scenarios:\n  - name: Base\n"
+    )
+    plan = plan_of(original)
+    presence = plan.profile.model_dump(mode="json")["presence"]
+    presence["linkedin"]["posts_per_week"] = None  # a figure cleared
+    presence["instagram"] = {"followers": 900.0, "posts_per_week": 2.5}  # a channel added
+    data = plan.profile.model_dump(mode="json") | {"presence": presence}
+    profile = type(plan.profile).model_validate(data)
+    after = plan.model_copy(update={"profile": profile})
+    out = plan_yaml(after, original)
+    assert plan_of(out) == after
+    assert changed_lines(original, out) == [
+        "-    linkedin: {followers: 1200, posts_per_week: 3}",
+        "+    linkedin: {followers: 1200}",
+        "+    instagram: {followers: 900, posts_per_week: 2.5}",
+    ]

@@ -55,6 +55,10 @@ def dialogs(monkeypatch: pytest.MonkeyPatch):
         mod, "show_calibration", lambda _p, catalog: calls["calibration"].append(catalog)
     )
     monkeypatch.setattr(mod, "ask_save_changes", lambda _p, _name: "discard")
+    from advisor.gui.file_ops import new_plan
+
+    calls["new"] = []
+    monkeypatch.setattr(mod, "ask_new_plan", lambda _p: calls["new"].append(1) or new_plan())
     monkeypatch.setattr(mod, "ask_restore", lambda _p, _src, _at: True)
     return calls
 

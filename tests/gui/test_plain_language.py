@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from advisor.core.errors import AdvisorInputError
 from advisor.core.loading import load_plan
 from advisor.gui import dialogs as dialogs_mod
-from advisor.gui.plain_errors import file_error
+from advisor.gui.plain_errors import file_error, write_failure
 
 
 def type_into(qtbot, box, text: str) -> None:
@@ -114,6 +114,24 @@ def test_problems_in_a_plan_file_are_told_in_words(tmp_path: Path):
 def test_file_errors_are_told_in_words(code, words):
     exc = OSError(code, {errno.EIO: "Input/output error"}.get(code, "x"), "/x/.plan.yaml.g4.tmp")
     assert file_error(exc, Path("/x/plan.yaml")) == words
+
+
+def test_the_safe_writers_refusal_of_a_read_only_folder_is_told_in_words(tmp_path, monkeypatch):
+    import os as os_mod
+
+    from advisor.core.safe_io import atomic_write_text
+
+    def read_only(*_args, **_kwargs):
+        raise OSError(errno.EROFS, os_mod.strerror(errno.EROFS))
+
+    monkeypatch.setattr(os_mod, "open", read_only)  # as on a read-only disk
+    target = tmp_path / "plan.yaml"
+    with pytest.raises(OSError) as info:
+        atomic_write_text(target, "x")
+    assert "Errno" not in write_failure(info.value, target)
+    assert write_failure(info.value, target) == (
+        f"The folder {tmp_path} cannot be written to: it is read-only."
+    )
 
 
 def test_a_failed_save_says_why_and_keeps_the_work(open_window, tmp_path, dialogs, qtbot):

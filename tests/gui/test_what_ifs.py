@@ -53,7 +53,7 @@ def test_shared_edit_names_the_scenarios_it_changed_and_is_one_undo_away(open_wi
     assert not window.form.scenario_only
     type_into(qtbot, window.form.people, "1")  # 20 staff hours a week instead of 60
     assert window.doc.plan.profile.people == 1
-    qtbot.waitUntil(notice.isVisible, timeout=5000)
+    qtbot.waitUntil(notice.isVisible, timeout=20000)  # a background check; a loaded machine
     text = notice.text.text()
     assert "also changed the answer" in text
     # Double the team overrides people (6), so its answer stays; the ones that share it change
@@ -71,7 +71,7 @@ def test_shared_edit_that_changes_no_other_answer_says_nothing(open_window, qtbo
     window.form.name.editingFinished.emit()
     assert window.doc.plan.profile.name == "Northwind Cloud Ltd"
     assert window.scenario_control.checking
-    qtbot.waitUntil(lambda: not window.scenario_control.checking, timeout=5000)
+    qtbot.waitUntil(lambda: not window.scenario_control.checking, timeout=20000)
     assert not window.form.notice.isVisible()
 
 
