@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ..core.knowledge import Catalog
 from ..core.loading import atomic_write_text, load_catalog
 from ..core.plan import Plan
+from ..core.safe_io import read_user_text
 
 __all__ = ["OverlayEdit", "PlanDocument", "PlanEdit"]
 
@@ -210,7 +211,8 @@ class OverlayEdit(QUndoCommand):
         super().__init__(text)
         self._doc = doc
         path = doc.overlay_path
-        self._before = path.read_text(encoding="utf-8") if path.exists() else None
+        # bounded like every other read of a user's file (the overlay was validated when read)
+        self._before = read_user_text(path, what="overlay") if path.exists() else None
         self._after = after
 
     def _write(self, text: str | None) -> None:

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from ..core.engine import check_plan
 from ..core.errors import AdvisorInputError
-from ..core.loading import atomic_write_text, load_plan, save_plan
+from ..core.loading import atomic_write_text, load_plan, locate, save_plan
 from ..core.plan import CompanyProfile, Plan, Scenario
+from ..core.safe_io import read_user_text
 from ..paths import is_shipped
 from . import dialogs
 from .config import add_recent, recent_files
@@ -36,8 +37,8 @@ def opened_as(path: str | Path) -> dict:
     when saving); a shipped example as an untitled copy, so that it is never written."""
     p = Path(path)
     try:
-        text: str | None = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text: str | None = read_user_text(p, what="plan")
+    except (AdvisorInputError, OSError):
         text = None  # just read as a plan; if it went since, save writes the plan afresh
     if p.suffix.lower() == ".json":
         text = None  # JSON keeps no comments; a later YAML save starts afresh
@@ -119,7 +120,8 @@ class FileController(QObject):
             plan = load_plan(path)
             check_plan(plan, self._doc.catalog, str(path))  # unknown channels, tools, changes
         except AdvisorInputError as exc:
-            dialogs.show_problems(self._window, f"Cannot open {Path(path).name}", exc)
+            # the engine's checks know the field but not the line: add it from the file
+            dialogs.show_problems(self._window, f"Cannot open {Path(path).name}", locate(exc))
             return False
         if not self.confirm_close():
             return False

@@ -46,3 +46,12 @@ def test_opening_hostile_plans_shows_a_dialog_and_keeps_the_work(
         title, exc = dialogs["problems"][-1]
         assert title == f"Cannot open {path.name}" and phrase in str(exc)
     assert window.doc.plan == before
+
+
+def test_an_unknown_channel_is_shown_with_its_line(open_window, dialogs) -> None:
+    """The engine finds unknown ids after loading; the window's dialog still gives the line."""
+    window = open_window()
+    assert not window.files.open_path(HOSTILE / "plan_unknown_ids.yaml")
+    _, exc = dialogs["problems"][-1]
+    unknown = [p for p in exc.problems if "unknown channel" in p.message]
+    assert unknown and unknown[0].line == 6  # `- myspace` in the file
