@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QApplication
 from ..core.engine import check_plan
 from ..core.errors import AdvisorInputError
 from ..core.loading import load_catalog, load_plan
-from . import dialogs
 from .config import add_recent, default_overlay_path, orphaned_recoveries, recovery_path
 from .document import PlanDocument
+from .files.recovery import Autosaver, read_recovery
 from .main_window import MainWindow
-from .recovery import Autosaver, read_recovery
+from .widgets import dialogs
 
 __all__ = ["create_main_window", "run"]
 
@@ -58,7 +58,7 @@ def _catalog(overlay: Path):
 def _initial_plan(plan_path: str | Path | None, catalog):
     """The plan to open and how (see opened_as): the example opens as an untitled copy."""
     from ..paths import EXAMPLE_PLAN
-    from .file_ops import opened_as
+    from .files.file_ops import opened_as
 
     path = Path(plan_path) if plan_path else EXAMPLE_PLAN
     try:
@@ -79,7 +79,7 @@ def create_main_window(
     _application()
     overlay_path = Path(overlay) if overlay else default_overlay_path()
     catalog = _catalog(overlay_path)
-    from .file_ops import opened_as
+    from .files.file_ops import opened_as
 
     plan, how = _initial_plan(plan_path, catalog)
     doc = PlanDocument(plan=plan, catalog=catalog, overlay_path=overlay_path, **how)

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from .. import desktop
 from ..core.knowledge import Catalog
 from ..core.loading import catalog_path
-from . import dialogs
 from .config import default_overlay_path
+from .widgets import dialogs
 
 __all__ = ["METHOD_HTML", "about_html", "app_icon", "build_help_menu", "shortcuts_html"]
 

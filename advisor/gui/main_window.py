@@ -15,23 +15,25 @@ from ..core.engine import Prepared, build, prepare
 from ..core.errors import AdvisorInputError
 from ..core.explain import why_not_for
 from ..core.result import Recommendation, WhyNot
-from . import dialogs, operations, today_actions
-from .compare_view import CompareView
+from .compare.compare_view import CompareView
 from .config import settings
 from .document import PlanDocument
-from .field_marks import still_overridden
-from .file_ops import FileController
+from .files import today_actions
+from .files.file_ops import FileController
+from .files.plain_errors import file_error
+from .files.recovery import Autosaver
 from .help_menu import build_help_menu
-from .kb_view import KnowledgeView
-from .overlay import edit_figure, reset_figure
-from .plain_errors import file_error
-from .profile_form import ProfileForm
-from .rec_view import RecommendationView
-from .recovery import Autosaver
-from .scenario_control import ScenarioControl
-from .scenario_panel import ScenarioPanel
-from .sensitivity_control import SensitivityControl
-from .sensitivity_view import SensitivityView
+from .knowledge.kb_view import KnowledgeView
+from .knowledge.overlay import edit_figure, reset_figure
+from .plan import operations
+from .plan.field_marks import still_overridden
+from .plan.profile_form import ProfileForm
+from .plan.scenario_control import ScenarioControl
+from .plan.scenario_panel import ScenarioPanel
+from .recommendation.rec_view import RecommendationView
+from .sensitivity.sensitivity_control import SensitivityControl
+from .sensitivity.sensitivity_view import SensitivityView
+from .widgets import dialogs
 
 __all__ = ["MainWindow"]
 

@@ -26,7 +26,7 @@ def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def dialogs(monkeypatch: pytest.MonkeyPatch):
     """Replace every modal dialog; records what would have been shown."""
-    from advisor.gui import dialogs as mod
+    from advisor.gui.widgets import dialogs as mod
 
     calls: dict[str, list] = {
         "problems": [],
@@ -55,7 +55,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch):
         mod, "show_calibration", lambda _p, catalog: calls["calibration"].append(catalog)
     )
     monkeypatch.setattr(mod, "ask_save_changes", lambda _p, _name: "discard")
-    from advisor.gui.file_ops import new_plan
+    from advisor.gui.files.file_ops import new_plan
 
     calls["new"] = []
     monkeypatch.setattr(mod, "ask_new_plan", lambda _p: calls["new"].append(1) or new_plan())

@@ -28,7 +28,7 @@ def answer():
 
 @pytest.fixture
 def view(qtbot, answer):
-    from advisor.gui.rec_view import RecommendationView
+    from advisor.gui.recommendation.rec_view import RecommendationView
 
     widget = RecommendationView()
     qtbot.addWidget(widget)
@@ -48,7 +48,7 @@ def _left_out(rec) -> str:
 
 
 def test_cadence_column_names_posts_and_level(view, answer):
-    from advisor.gui.formatting import posts_text
+    from advisor.gui.widgets.formatting import posts_text
 
     assert view.model.headerData(view.model.CADENCE_COLUMN, _horizontal()) == "Cadence"
     for cid in answer.rec.mix:
@@ -59,7 +59,7 @@ def test_cadence_column_names_posts_and_level(view, answer):
 
 
 def test_cadence_text_in_weeks_or_months(answer):
-    from advisor.gui.formatting import cadence_text
+    from advisor.gui.widgets.formatting import cadence_text
 
     c = answer.rec.channel(answer.rec.mix[0])
     weekly = c.model_copy(update={"posts_per_week": 4.0, "cadence_level": Level.typical})
@@ -71,7 +71,7 @@ def test_cadence_text_in_weeks_or_months(answer):
 
 
 def test_cadence_text_units():
-    from advisor.gui.formatting import posts_text
+    from advisor.gui.widgets.formatting import posts_text
 
     assert posts_text(2.5) == "2.5 a week"
     assert posts_text(1) == "1 a week"
@@ -80,7 +80,7 @@ def test_cadence_text_units():
 
 
 def test_detail_of_a_channel_in_the_mix_says_why_this_cadence(view, answer):
-    from advisor.gui.formatting import cadence_text
+    from advisor.gui.widgets.formatting import cadence_text
 
     cid = answer.rec.mix[0]
     view.select_channel(cid)
@@ -126,7 +126,7 @@ def test_staffing_view_shows_spare_capacity_and_setup_apart(view, answer):
 
 
 def test_spare_text_format(answer):
-    from advisor.gui.formatting import spare_text
+    from advisor.gui.widgets.formatting import spare_text
 
     rec = answer.rec.model_copy(update={"spare_hours_per_week": 12.0, "staff_hours_available": 40})
     assert spare_text(rec) == "12.0 h/week spare of 40.0"
@@ -173,7 +173,7 @@ def _case(name: str, passed: bool) -> SimpleNamespace:
 
 
 def test_calibration_dialog_shows_the_benchmarks(qtbot):
-    from advisor.gui.calibration_view import HEADERS, CalibrationDialog
+    from advisor.gui.knowledge.calibration_view import HEADERS, CalibrationDialog
 
     cases = [_case("LinkedIn cadence", True), _case("Blog cadence", True), _case("X", False)]
     dialog = CalibrationDialog(lambda: cases)
@@ -191,7 +191,7 @@ def test_calibration_dialog_shows_the_benchmarks(qtbot):
 
 
 def test_calibration_dialog_without_the_engine_module(qtbot):
-    from advisor.gui.calibration_view import CalibrationDialog, CalibrationUnavailable
+    from advisor.gui.knowledge.calibration_view import CalibrationDialog, CalibrationUnavailable
 
     def missing():
         raise CalibrationUnavailable("Calibration is not available in this version.")
@@ -208,7 +208,7 @@ def test_calibration_dialog_without_the_engine_module(qtbot):
     reason="the engine has no calibration module yet",
 )
 def test_calibration_dialog_runs_the_engine_benchmarks(qtbot, answer):
-    from advisor.gui.calibration_view import CalibrationDialog, load_cases
+    from advisor.gui.knowledge.calibration_view import CalibrationDialog, load_cases
 
     dialog = CalibrationDialog(lambda: load_cases(answer.catalog))
     qtbot.addWidget(dialog)

@@ -7,7 +7,7 @@ import pytest
 
 @pytest.mark.parametrize("fmt", ["png", "svg"])
 def test_save_the_staffing_chart(open_window, qtbot, tmp_path, monkeypatch, fmt):
-    from advisor.gui import dialogs
+    from advisor.gui.widgets import dialogs
 
     window = open_window()
     chart = window.rec_view.staffing
@@ -27,7 +27,7 @@ def test_save_the_staffing_chart(open_window, qtbot, tmp_path, monkeypatch, fmt)
 
 
 def test_a_failed_save_says_so(open_window, qtbot, tmp_path, monkeypatch, dialogs):
-    from advisor.gui import dialogs as mod
+    from advisor.gui.widgets import dialogs as mod
 
     window = open_window()
     chart = window.rec_view.staffing

@@ -6,7 +6,7 @@ import time
 
 from PySide6.QtCore import QTimer
 
-from advisor.gui import dialogs as dialogs_mod
+from advisor.gui.widgets import dialogs as dialogs_mod
 
 
 def _export_to(window, monkeypatch, target):

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from advisor.core.loading import load_catalog, load_plan
-from advisor.gui import dialogs as dialogs_mod
+from advisor.gui.widgets import dialogs as dialogs_mod
 
 
 def test_save_and_reopen_gives_the_same_plan(open_window, tmp_path, qtbot, monkeypatch):
@@ -109,7 +109,7 @@ def test_kb_edit_goes_to_overlay_and_is_undoable(open_window, qtbot, config_dir,
 
 
 def test_tool_plan_price_edit_keeps_other_plans(open_window, qtbot):
-    from advisor.gui.overlay import edit_figure
+    from advisor.gui.knowledge.overlay import edit_figure
 
     window = open_window()
     with qtbot.waitSignal(window.doc.sig_catalog_changed, timeout=3000):

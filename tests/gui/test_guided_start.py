@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from advisor.core.vocab import Format, Goal, Market, Segment
-from advisor.gui import dialogs as dialogs_mod
-from advisor.gui.guided_start import GuidedStart
+from advisor.gui.plan.guided_start import GuidedStart
+from advisor.gui.widgets import dialogs as dialogs_mod
 
 REAL_ASK_NEW_PLAN = dialogs_mod.ask_new_plan  # before the dialogs fixture replaces it
 

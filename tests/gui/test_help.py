@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QTextBrowser
 
 from advisor import desktop
 from advisor.core.loading import catalog_path
-from advisor.gui import dialogs as dialogs_module
+from advisor.gui.widgets import dialogs as dialogs_module
 
 REAL_SHOW_DOCUMENT = dialogs_module.show_document  # before the fixture replaces it
 

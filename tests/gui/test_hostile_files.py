@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from advisor.gui.recovery import read_recovery
+from advisor.gui.files.recovery import read_recovery
 
 HOSTILE = Path(__file__).parents[1] / "hostile"
 

@@ -69,7 +69,7 @@ def test_change_a_percentage_filter_my_changes_and_reset_it(open_window, qtbot, 
 
 
 def test_reset_a_tool_price_keeps_the_other_plans(open_window, qtbot):
-    from advisor.gui.overlay import edit_figure, reset_figure
+    from advisor.gui.knowledge.overlay import edit_figure, reset_figure
 
     window = open_window()
     shipped = [p.price.v for p in window.doc.catalog.tool("hootsuite").plans]

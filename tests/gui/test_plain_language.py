@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 
 from advisor.core.errors import AdvisorInputError
 from advisor.core.loading import load_plan
-from advisor.gui import dialogs as dialogs_mod
-from advisor.gui.plain_errors import file_error, write_failure
+from advisor.gui.files.plain_errors import file_error, write_failure
+from advisor.gui.widgets import dialogs as dialogs_mod
 
 
 def type_into(qtbot, box, text: str) -> None:

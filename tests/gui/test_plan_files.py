@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from advisor.gui import dialogs as dialogs_mod
+from advisor.gui.widgets import dialogs as dialogs_mod
 from advisor.paths import EXAMPLE_PLAN
 
 HAND_WRITTEN = """\

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from advisor.core.vocab import Level
-from advisor.gui.models import ChannelTableModel
-from advisor.gui.presence_table import COLUMNS
+from advisor.gui.plan.presence_table import COLUMNS
+from advisor.gui.widgets.models import ChannelTableModel
 
 
 def _column(field: str) -> int:

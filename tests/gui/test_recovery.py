@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor.gui import dialogs as dialogs_mod
+from advisor.gui.widgets import dialogs as dialogs_mod
 
 CHILD = """
 import os, sys

@@ -24,7 +24,7 @@ def test_typing_then_save_shortcut_saves_the_typing(open_window, qtbot):
 
 
 def test_closing_while_typing_asks_to_save(open_window, qtbot, dialogs, monkeypatch):
-    from advisor.gui import dialogs as mod
+    from advisor.gui.widgets import dialogs as mod
 
     asked = []
     monkeypatch.setattr(mod, "ask_save_changes", lambda _p, name: asked.append(name) or "cancel")
@@ -61,7 +61,7 @@ def test_empty_scenario_name_is_refused_and_the_list_restored(open_window):
 
 
 def test_csv_export_failure_is_a_dialog(open_window, tmp_path, monkeypatch, dialogs):
-    from advisor.gui import dialogs as mod
+    from advisor.gui.widgets import dialogs as mod
 
     blocker = tmp_path / "file"
     blocker.write_text("x")
@@ -76,7 +76,7 @@ def test_csv_export_failure_is_a_dialog(open_window, tmp_path, monkeypatch, dial
 
 
 def test_closing_during_export_leaves_no_worker_thread(open_window, monkeypatch, tmp_path):
-    from advisor.gui import dialogs as mod
+    from advisor.gui.widgets import dialogs as mod
 
     before = set(threading.enumerate())
     window = open_window()
@@ -97,9 +97,9 @@ def test_closing_during_export_leaves_no_worker_thread(open_window, monkeypatch,
 def test_recovered_crash_work_is_moved_not_deleted(
     config_dir, example_copy, monkeypatch, qtbot, dialogs
 ):
-    from advisor.gui import dialogs as mod
     from advisor.gui.app import create_main_window
     from advisor.gui.config import recovery_path
+    from advisor.gui.widgets import dialogs as mod
 
     plan = example_copy()
     config_dir.mkdir(parents=True, exist_ok=True)

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 from advisor.core.engine import build, prepare
 from advisor.core.loading import load_plan
-from advisor.gui import dialogs as dialogs_mod
-from advisor.gui import operations
+from advisor.gui.plan import operations
+from advisor.gui.widgets import dialogs as dialogs_mod
 
 
 def scenario_mode(window, name: str | None = None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from advisor.gui import operations
+from advisor.gui.plan import operations
 
 
 def names(window) -> list[str]:

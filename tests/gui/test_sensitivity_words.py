@@ -7,7 +7,7 @@ import pytest
 
 from advisor.core.result import GoalSensitivity, Sensitivity
 from advisor.core.vocab import Goal
-from advisor.gui.sensitivity_text import fragile_sentences, swap_text
+from advisor.gui.sensitivity.sensitivity_text import fragile_sentences, swap_text
 
 NAMES = {"facebook": "Facebook", "linkedin": "LinkedIn", "blog": "Company blog"}
 
@@ -56,7 +56,7 @@ def test_swap_in_words(after, text):
 
 
 def test_an_empty_mix_claims_no_robustness(qtbot):
-    from advisor.gui.sensitivity_view import SensitivityView
+    from advisor.gui.sensitivity.sensitivity_view import SensitivityView
 
     view = SensitivityView()
     qtbot.addWidget(view)

@@ -8,9 +8,9 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from advisor.gui import dialogs as dialogs_mod
-from advisor.gui import import_dialog, today_actions
-from advisor.gui.models import ChannelTableModel
+from advisor.gui.files import import_dialog, today_actions
+from advisor.gui.widgets import dialogs as dialogs_mod
+from advisor.gui.widgets.models import ChannelTableModel
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 

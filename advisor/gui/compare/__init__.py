@@ -1,0 +1,1 @@
+"""The Compare tab: every scenario side by side."""

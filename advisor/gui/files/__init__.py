@@ -1,0 +1,1 @@
+"""Files: open, save, export, import, autosave and recovery, and their errors in words."""

@@ -1,0 +1,1 @@
+"""The Knowledge base tab and the calibration view: figures, sources, overrides."""

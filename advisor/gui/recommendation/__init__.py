@@ -1,0 +1,1 @@
+"""The Recommendation tab: the decision, the channel table, detail and notes."""

@@ -1,0 +1,1 @@
+"""The Sensitivity tab: how robust the mix is to the goal weights."""

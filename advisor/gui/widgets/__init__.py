@@ -1,0 +1,1 @@
+"""Shared widgets and helpers: charts canvas, item models, delegates, dialogs, worker."""
