@@ -62,6 +62,28 @@ def today_hours(
     return sum(hours.values()), True
 
 
+# who expects a regulated firm's posts kept: the SEC's rule binds broker-dealers only, so
+# the other regimes are pointed to the records rules that apply to them
+_KEPT_BY = {
+    Regime.financial: "your regulator expects them kept (SEC Rule 17a-4: three years)",
+    Regime.health: "your records-retention policy expects them kept, like any patient-facing "
+    "communication",
+    Regime.public_sector: "public-records law treats an agency's posts and replies as records "
+    "to keep",
+}
+
+
+def _because(why: str) -> str:
+    """' because <why>', with a subject when the reason starts with a verb ('needs ...')."""
+    if not why:
+        return ""
+    return (
+        f" because it {why}"
+        if why.split(" ", 1)[0] in {"needs", "adds", "would"}
+        else (f" because {why}")
+    )
+
+
 def wind_down(
     p: Platform, prof: CompanyProfile, a: Assumptions, stay: list[str], why: str = ""
 ) -> WindDown:
@@ -75,11 +97,10 @@ def wind_down(
     one_off = a.wind_down_announce_hours.v + (a.wind_down_archive_hours.v if regulated else 0.0)
     where = ", ".join(stay) if stay else "your website"
     followers = prof.followers_on(p.id)
-    reason = f" because {why}" if why else ""
     hint = "" if why == RULED_OUT else " Forcing it into the mix shows what keeping it would cost."
     steps = [
         f"Decide it knowingly: {followers:,.0f} people follow {p.name} today; the plan leaves "
-        f"it{reason}.{hint}",
+        f"it{_because(why)}.{hint}",
         f"Announce on {p.name} that you are leaving it: a month, two weeks and two days before "
         "you stop, with the notice pinned.",
         f"Point followers to where you stay: {where} (in the notices and the profile).",
@@ -88,8 +109,8 @@ def wind_down(
     ]
     if regulated:
         steps.append(
-            f"Before you stop, export {p.name}'s posts and replies to your archive: your "
-            "regulator expects them kept (SEC 17a-4: three years)."
+            f"Before you stop, export {p.name}'s posts and replies to your archive: "
+            f"{_KEPT_BY[prof.regulated]}."
         )
     steps.append(
         "Keep the account and its name rather than deleting it, so no one else takes it; "

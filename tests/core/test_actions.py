@@ -86,6 +86,28 @@ def test_wind_down_regulated_adds_archive(catalog) -> None:
     assert "the scenario rules it out" in x.steps[0] and "Forcing" not in x.steps[0]
 
 
+def test_archive_step_names_the_rule_of_each_regime(catalog) -> None:
+    """Only a financial firm is told of the SEC's rule; an agency hears of public records."""
+    plan = load_plan(B2B)
+    plan.scenarios = [Scenario(name="Leave X", force_out=["x"])]
+    steps = {}
+    for regime in (Regime.financial, Regime.health, Regime.public_sector):
+        plan.profile.regulated = regime
+        rec = recommend(plan, None, catalog)
+        steps[regime] = next(w for w in rec.wind_down if w.id == "x").steps
+    archive = {r: next(s for s in st if "archive" in s) for r, st in steps.items()}
+    assert "SEC Rule 17a-4" in archive[Regime.financial]
+    assert "SEC" not in archive[Regime.health] and "SEC" not in archive[Regime.public_sector]
+    assert "public-records law" in archive[Regime.public_sector]
+
+
+def test_a_reason_that_starts_with_a_verb_gets_its_subject(capsys) -> None:
+    """'the plan leaves it because it needs 3.3 h/week', not 'because needs'."""
+    assert main(["recommend", str(EXAMPLES / "local_restaurant.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert "leaves it because it needs" in out and "because needs" not in out
+
+
 def test_hours_today_estimated_when_not_given(catalog) -> None:
     plan = load_plan(EXAMPLES / "regional_bank.yaml")
     rec = recommend(plan, None, catalog)
