@@ -38,8 +38,7 @@ DOC = ROOT / "docs" / "benchmarks.md"
 COMMAND = "uv run python -m benchmarks.run"
 
 DROPPED = (
-    "Not measured here any more: the PDF export (it runs the sensitivity analysis, whose time "
-    "section d gives, so it takes seconds rather than the old 1.5 s); the GUI edit-latency "
+    "Not measured here any more: the GUI edit-latency "
     "measurement (see section e); and the 16/20/24-channel subset-enumeration comparisons, "
     "which targeted the old channel-subset search (the exhaustive reference now enumerates "
     "4^n channel x level assignments, feasible up to about n = 9, section b)."
