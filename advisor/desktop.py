@@ -10,11 +10,11 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from .core.safe_io import atomic_write_bytes
 from .paths import RESOURCES
 
 __all__ = [
@@ -129,17 +129,10 @@ class DesktopChange:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    # The desktop watches this folder: it must never read a half-written entry.
+    # The desktop watches this folder: it must never read a half-written entry. Unlike a
+    # user's output file, the XDG folders are ours to create.
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(path, data, what="desktop entry" if path.suffix == ".desktop" else "icon")
 
 
 def _refresh_menu(applications: Path) -> str:

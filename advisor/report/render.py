@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -304,27 +303,17 @@ def info(report: Report) -> dict[str, str]:
 
 
 def render_pdf(report: Report, path: str | Path, *, progress: Progress | None = None) -> int:
-    """Write the report as PDF atomically (temp file beside it, then rename); returns pages.
-
-    Raises Cancelled when ``progress`` is asked to stop; on that or any error the temp file
-    is removed and an existing file at ``path`` is left as it was.
-    """
+    """Paint the report as PDF into ``path``; returns pages. Raises Cancelled when
+    ``progress`` is asked to stop. It writes ``path`` directly: write_report gives it the
+    temporary file of safe_io.replacing, which makes the whole write atomic."""
     progress = progress or Progress()
     ensure_app()
     out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    try:
-        pages = _paint(report, tmp, progress)
-        data = Path(tmp).read_bytes()
-        if not data.startswith(b"%PDF"):
-            raise OSError(f"Qt did not write a PDF for {out}")
-        fixed = with_info(_spaces_not_tabs(data), info(report))
-        if fixed != data:
-            Path(tmp).write_bytes(fixed)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    pages = _paint(report, str(out), progress)
+    data = out.read_bytes()
+    if not data.startswith(b"%PDF"):
+        raise OSError(f"Qt did not write a PDF for {out}")
+    fixed = with_info(_spaces_not_tabs(data), info(report))
+    if fixed != data:
+        out.write_bytes(fixed)
     return pages

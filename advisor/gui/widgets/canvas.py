@@ -6,15 +6,14 @@ window appears quickly; until then the widget is an empty placeholder.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QVBoxLayout, QWidget
+
+from ...core.safe_io import replacing
 
 __all__ = ["ChartView"]
 
@@ -170,7 +169,9 @@ class ChartView(QWidget):
             self.export(target)
         except OSError as exc:
             dialogs.show_message(
-                self, "Could not save the chart", f"{target} was not written: {exc.strerror}."
+                self,
+                "Could not save the chart",
+                f"{target} was not written: {exc.strerror or exc}.",
             )
 
     def export(self, path: Path) -> None:
@@ -179,14 +180,8 @@ class ChartView(QWidget):
         if self._dirty:  # not drawn since the last change (e.g. on a hidden tab)
             self._dirty = False
             self._render()
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
-        os.close(fd)
-        try:
+        with replacing(path, what="chart") as tmp:
             self._figure.savefig(tmp, format=path.suffix[1:], dpi=150)
-            os.replace(tmp, path)
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
 
 
 def _relayout_legend(ax: Any, legend: Any, ncols: int) -> None:
