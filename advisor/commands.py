@@ -308,11 +308,23 @@ def cmd_catalog(args: argparse.Namespace) -> str:
 
 def cmd_report(args: argparse.Namespace) -> str:
     from .report import write_report
+    from .report.chart_worker import ChartWorker
 
-    cat = _catalog(args)
-    plan = load_plan(args.plan)
-    summary = getattr(args, "summary", False)
-    write_report(plan, cat, args.output, scenario=args.scenario, file=args.plan, summary=summary)
+    # Started first: a second process imports matplotlib and then draws the charts while this
+    # one runs the engine and lays out the pages (see chart_worker).
+    with ChartWorker.start() as charts:
+        cat = _catalog(args)
+        plan = load_plan(args.plan)
+        summary = getattr(args, "summary", False)
+        write_report(
+            plan,
+            cat,
+            args.output,
+            scenario=args.scenario,
+            file=args.plan,
+            summary=summary,
+            charts=charts,
+        )
     return f"wrote {args.output}" + (" (one-page summary)" if summary else "")
 
 

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.knowledge import Catalog
 from ..core.plan import Plan
 from ..core.sensitivity import Cancelled
+
+if TYPE_CHECKING:
+    from .chart_worker import ChartWorker
 
 __all__ = ["Cancelled", "write_report"]
 
@@ -27,6 +31,7 @@ def write_report(
     on_progress: Callable[[float], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
     summary: bool = False,
+    charts: ChartWorker | None = None,
 ) -> None:
     """Write the PDF report of one scenario (the first when None), with every scenario compared.
 
@@ -36,7 +41,9 @@ def write_report(
     gets the fraction done (0..1) as the engine, sensitivity, charts and pages progress;
     when ``should_stop`` returns True the work stops with ``Cancelled`` and no file (not even
     a temporary one) is left behind. ``summary``: page 1 alone (the decision), for a board
-    pack. Safe to call from a worker thread once a QGuiApplication exists.
+    pack. ``charts``: a ChartWorker started early (the CLI's: it draws the charts in a second
+    process while this one works); by default they are drawn here. Safe to call from a
+    worker thread once a QGuiApplication exists.
     """
     from ..core.safe_io import replacing
     from .content import build_report
@@ -56,4 +63,4 @@ def write_report(
             progress=progress.part(0.0, 0.35),
             summary=summary,
         )
-        render_pdf(report, tmp, progress=progress.part(0.35, 1.0))
+        render_pdf(report, tmp, progress=progress.part(0.35, 1.0), charts=charts)

@@ -7,11 +7,9 @@ text objects, so they stay vector. No scoring happens here: the model's strings 
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +33,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-from .. import charts, fonts
+from .chart_worker import ChartWorker
+from .chartsvg import chart_svg
 from .keep import keep_together
 from .markup import chart_token, to_html
 from .model import Chart, Report
@@ -49,9 +48,6 @@ MARGINS_MM = (18.0, 20.0, 18.0, 16.0)  # left, top, right, bottom (the header si
 FONT = "DejaVu Sans"
 _CHART_TYPE = int(QTextFormat.ObjectTypes.UserObject) + 1
 _CHART_INDEX = int(QTextFormat.Property.UserProperty) + 1
-CHARTS: dict[str, Callable[..., None]] = {
-    name: getattr(charts, name) for name in charts.__all__ if name.startswith("draw_")
-}
 _app: QGuiApplication | None = None
 # Qt maps the space glyph back to U+0009 (DejaVu's cmap gives tab and space one glyph), so
 # copied text would have tabs between words. Patch the ToUnicode CMaps' targets in place:
@@ -74,48 +70,20 @@ def ensure_app() -> None:
     _app = QGuiApplication([])
 
 
-def chart_svg(spec: Chart) -> bytes:
-    """The chart drawn by its ``advisor.charts`` function, as SVG bytes.
-
-    Text is kept as SVG text (not glyph outlines), so QtSvg draws it with the report's font
-    and it stays selectable and searchable in the PDF.
-    """
-    import matplotlib
-
-    draw = CHARTS.get(spec.kind)
-    if draw is None:
-        raise ValueError(f"unknown chart {spec.kind!r}; known: {', '.join(sorted(CHARTS))}")
-    fonts.configure()
-    # Qt shapes and orders the SVG's text itself, so it gets the text as typed.
-    with matplotlib.rc_context({"svg.fonttype": "none"}), fonts.logical_text():
-        fig = charts.new_figure(spec.width, spec.height)
-        draw(fig.add_subplot(), *spec.args, **spec.kwargs)
-        _layout_once(fig)
-        buf = io.BytesIO()
-        fig.savefig(buf, format="svg", metadata={"Date": None})
-    return buf.getvalue()
-
-
-def _layout_once(fig: Any) -> None:
-    """Run the figure's layout engine now, then drop it.
-
-    With a layout engine, savefig draws the figure twice (a dry run, then the real one) and
-    lays it out in both; the chart stage took twice as long as one layout and one draw.
-    """
-    engine = fig.get_layout_engine()
-    if engine is not None:
-        engine.execute(fig)
-        fig.set_layout_engine(None)
-
-
 class _ChartObject(QPyTextObject):
     """Draws chart i (the format's _CHART_INDEX) as vector SVG, sized in inches."""
 
     def __init__(self, specs: list[Chart], svgs: list[bytes], max_width: float) -> None:
         super().__init__()
         self._specs = specs
-        self._renderers = [QSvgRenderer(QByteArray(s)) for s in svgs]
+        self._renderers: list[QSvgRenderer] = []
         self._max_width = max_width
+        self.set_svgs(svgs)
+
+    def set_svgs(self, svgs: list[bytes]) -> None:
+        """The drawings; the layout needs only the sizes (from the specs), so these can
+        come after it, when the pages are painted."""
+        self._renderers = [QSvgRenderer(QByteArray(s)) for s in svgs]
 
     def intrinsicSize(self, doc: Any, pos: int, fmt: QTextFormat) -> QSizeF:  # noqa: N802
         spec = self._specs[int(fmt.property(_CHART_INDEX))]
@@ -243,22 +211,22 @@ def _text(painter: QPainter, box: QRectF, text: str, *, right_align: bool = Fals
     painter.drawText(box, int(side | Qt.AlignmentFlag.AlignBottom), text)
 
 
-def _paint(report: Report, target: str, progress: Progress) -> int:
-    """Charts take the first 60% of ``progress``, the layout to 70%, the pages the rest."""
+def _paint(report: Report, target: str, progress: Progress, charts: ChartWorker) -> int:
+    """The layout takes the first 30% of ``progress``, the charts to 80%, the pages the rest.
+    The charts are handed to ``charts`` first: in a second process they are drawn while the
+    pages are laid out here (the layout needs only their sizes)."""
     html, specs = to_html(report)
-    svgs = []
-    for i, spec in enumerate(specs):
-        progress.check()
-        svgs.append(chart_svg(spec))
-        progress(0.6 * (i + 1) / len(specs))
+    charts.submit(specs)
     writer = _writer(report, target)
     page = writer.pageLayout().fullRectPixels(DPI)
     left, top, right, bottom = (_mm(m) for m in MARGINS_MM)
     body = QRectF(left, top, page.width() - left - right, page.height() - top - bottom)
-    handler = _ChartObject(specs, svgs, body.width())
+    handler = _ChartObject(specs, [], body.width())
+    progress.check()
     doc = _document(html, writer, QSizeF(body.width(), body.height()), handler, len(specs))
     pages = doc.pageCount()
-    progress(0.7)
+    progress(0.3)
+    handler.set_svgs(_svgs(charts, specs, progress.part(0.3, 0.8)))
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"cannot write the PDF to {target}")
@@ -272,10 +240,24 @@ def _paint(report: Report, target: str, progress: Progress) -> int:
             painter.translate(body.left(), body.top() - i * body.height())
             doc.drawContents(painter, QRectF(0, i * body.height(), body.width(), body.height()))
             painter.restore()
-            progress(0.7 + 0.3 * (i + 1) / pages)
+            progress(0.8 + 0.2 * (i + 1) / pages)
     finally:
         painter.end()
     return pages
+
+
+def _svgs(charts: ChartWorker, specs: list[Chart], progress: Progress) -> list[bytes]:
+    """Each chart's SVG: from the worker's child, or drawn here one by one (with progress)."""
+    if charts.parallel:
+        svgs = charts.result(specs)
+        progress(1.0)
+        return svgs
+    svgs = []
+    for i, spec in enumerate(specs):
+        progress.check()
+        svgs.append(chart_svg(spec))
+        progress((i + 1) / len(specs))
+    return svgs
 
 
 def _writer(report: Report, target: str) -> QPdfWriter:
@@ -302,14 +284,22 @@ def info(report: Report) -> dict[str, str]:
     }
 
 
-def render_pdf(report: Report, path: str | Path, *, progress: Progress | None = None) -> int:
+def render_pdf(
+    report: Report,
+    path: str | Path,
+    *,
+    progress: Progress | None = None,
+    charts: ChartWorker | None = None,
+) -> int:
     """Paint the report as PDF into ``path``; returns pages. Raises Cancelled when
     ``progress`` is asked to stop. It writes ``path`` directly: write_report gives it the
-    temporary file of safe_io.replacing, which makes the whole write atomic."""
+    temporary file of safe_io.replacing, which makes the whole write atomic. ``charts``: a
+    ChartWorker started earlier (the CLI's, drawing in a second process); by default the
+    charts are drawn here."""
     progress = progress or Progress()
     ensure_app()
     out = Path(path)
-    pages = _paint(report, str(out), progress)
+    pages = _paint(report, str(out), progress, charts or ChartWorker())
     data = out.read_bytes()
     if not data.startswith(b"%PDF"):
         raise OSError(f"Qt did not write a PDF for {out}")

@@ -1,0 +1,126 @@
+"""The report's charts drawn in a second process while this one computes and lays out pages.
+
+    charts = ChartWorker.start()     # early: the child imports matplotlib meanwhile
+    ...                              # the engine, the sensitivity analysis, the report model
+    charts.submit(specs)             # the child draws; the page layout needs only their sizes
+    svgs = charts.result(specs)      # when the pages are painted
+
+A cold `advisor report` spends about a second importing matplotlib and drawing the charts;
+on a machine with two cores that work overlaps the engine and Qt's page layout. Only where
+``fork`` is the normal way to start a process (Linux) and only before Qt starts in this
+process (the CLI, never the window: forking a process with running Qt threads is unsafe).
+Anywhere else, and whenever the child fails or dies, the charts are drawn here instead,
+with the same function (``chartsvg.chart_svg``), so the PDF is the same either way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import sys
+from collections.abc import Sequence
+from multiprocessing.connection import Connection
+from typing import Any
+
+from .model import Chart
+
+__all__ = ["ChartWorker"]
+
+_STOP = None
+
+
+def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the child process
+    """The child: import and warm up matplotlib, then draw each batch of specs it is sent."""
+    from . import chartsvg
+
+    with contextlib.suppress(Exception):
+        chartsvg.warm_up()
+    while True:
+        try:
+            specs = conn.recv()
+        except (EOFError, OSError):
+            return
+        if specs is _STOP:
+            return
+        try:
+            conn.send(("ok", [chartsvg.chart_svg(s) for s in specs]))
+        except Exception as exc:  # noqa: BLE001 - the parent draws again and raises it there
+            conn.send(("error", repr(exc)))
+
+
+class ChartWorker:
+    """Draws chart specs in a forked child when it can, else in this process."""
+
+    def __init__(self, conn: Connection | None = None, proc: Any = None) -> None:
+        self._conn = conn
+        self._proc = proc
+        self._pending: list[Chart] | None = None
+
+    @classmethod
+    def start(cls) -> ChartWorker:
+        """A worker with a child process (on Linux, before Qt starts here); else in-process."""
+        if not sys.platform.startswith("linux") or _qt_running():
+            return cls()
+        try:
+            ctx = multiprocessing.get_context("fork")
+            parent, child = ctx.Pipe()
+            proc = ctx.Process(target=_serve, args=(child,), daemon=True, name="report-charts")
+            proc.start()
+            child.close()
+        except (OSError, ValueError):
+            return cls()
+        return cls(parent, proc)
+
+    @property
+    def parallel(self) -> bool:
+        """True while a child process is drawing for us."""
+        return self._conn is not None
+
+    def submit(self, specs: Sequence[Chart]) -> None:
+        """Hand the specs to the child (returns at once); in-process, nothing happens yet."""
+        self._pending = list(specs)
+        if self._conn is not None and self._pending:
+            try:
+                self._conn.send(self._pending)
+            except (OSError, ValueError):
+                self.close()
+
+    def result(self, specs: Sequence[Chart]) -> list[bytes]:
+        """The SVG of each spec: the child's, or drawn here when there is no child or it
+        failed (drawing again here raises the real error, as the in-process path would)."""
+        from .chartsvg import chart_svg
+
+        if self._conn is not None and self._pending == list(specs) and specs:
+            try:
+                status, svgs = self._conn.recv()
+            except (EOFError, OSError):
+                status, svgs = "lost", None
+            if status == "ok" and len(svgs) == len(specs):
+                return list(svgs)
+            self.close()
+        return [chart_svg(s) for s in specs]
+
+    def close(self) -> None:
+        """Stop the child (idempotent); the worker then draws in-process."""
+        conn, proc, self._conn, self._proc = self._conn, self._proc, None, None
+        if conn is not None:
+            with contextlib.suppress(OSError, ValueError):
+                conn.send(_STOP)
+            conn.close()
+        if proc is not None:
+            proc.join(timeout=0.5)
+            if proc.is_alive():
+                proc.terminate()
+                proc.join(timeout=1.0)
+
+    def __enter__(self) -> ChartWorker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _qt_running() -> bool:
+    """A Qt application exists in this process (its threads make fork unsafe)."""
+    qt = sys.modules.get("PySide6.QtCore")
+    return qt is not None and qt.QCoreApplication.instance() is not None

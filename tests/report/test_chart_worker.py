@@ -1,0 +1,65 @@
+"""The report's charts drawn in a second process: the same bytes as drawn here, and drawn
+here when the child fails, dies or cannot be started (Qt running, not Linux)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from advisor.report.chart_worker import ChartWorker
+
+# Run in a fresh interpreter: pytest's own process has Qt started (the worker then never forks).
+SCRIPT = textwrap.dedent("""
+    import os, signal, sys
+    from advisor.core.engine import recommend
+    from advisor.core.loading import load_catalog, load_plan
+    from advisor.report.chart_worker import ChartWorker
+    from advisor.report.chartsvg import chart_svg
+    from advisor.report.model import Chart
+
+    rec = recommend(load_plan(sys.argv[1]), None, load_catalog())
+    specs = [Chart("draw_staffing", (rec,)), Chart("draw_coverage", (rec,), width=4, height=2)]
+    here = [chart_svg(s) for s in specs]
+    with ChartWorker.start() as charts:
+        assert charts.parallel, "no child process"
+        charts.submit(specs)
+        assert charts.result(specs) == here, "the child drew something else"
+        bad = [Chart("draw_nothing", ())]
+        charts.submit(bad)
+        try:
+            charts.result(bad)
+        except ValueError as exc:
+            assert "unknown chart" in str(exc)
+        else:
+            raise AssertionError("the child's error was swallowed")
+        assert not charts.parallel  # after a failure it draws here
+    with ChartWorker.start() as charts:
+        os.kill(charts._proc.pid, signal.SIGKILL)
+        charts._proc.join()
+        charts.submit(specs)
+        assert charts.result(specs) == here, "no fallback when the child died"
+    print("ok")
+""")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the child is forked on Linux")
+def test_child_draws_the_same_bytes_and_falls_back(tmp_path):
+    from report_common import EXAMPLE_DIR
+
+    out = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(EXAMPLE_DIR / "local_restaurant.yaml")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "ok"
+
+
+def test_no_child_once_qt_runs(qapp):
+    with ChartWorker.start() as charts:
+        assert not charts.parallel  # forking a process with Qt's threads is unsafe
