@@ -17,7 +17,6 @@ from .errors import AdvisorInputError, Problem, problems_from_validation, with_l
 from .knowledge import ESTIMATE, Catalog, iter_figures
 from .parsing import Lines, parse_json, parse_yaml
 from .plan import Plan
-from .plan_yaml import plan_yaml
 from .safe_io import atomic_write_text, read_user_text
 
 __all__ = [
@@ -261,6 +260,8 @@ def save_plan(plan: Plan, path: str | Path, *, original: str | None = None) -> s
     """Write the plan atomically: to a temporary file beside it, then rename over. YAML keeps
     the comments and layout of ``original``, the text the plan was read from (plan_yaml).
     Returns the text written."""
+    from .plan_yaml import plan_yaml  # ruamel.yaml: imported only when a plan is written
+
     p = Path(path)
     text = (
         json.dumps(plan.model_dump(mode="json"), indent=2)
