@@ -15,13 +15,22 @@ would reverse it a second time.
 from __future__ import annotations
 
 import contextlib
+import functools
 import textwrap
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from pathlib import Path
 
-__all__ = ["FAMILIES", "configure", "distinct", "logical_text", "visual", "wrap"]
+__all__ = [
+    "FAMILIES",
+    "configure",
+    "distinct",
+    "families_for",
+    "logical_text",
+    "visual",
+    "wrap",
+]
 
 FAMILIES = ["DejaVu Sans", "Noto Sans", "Noto Sans Arabic", "Noto Sans CJK JP", "Symbola"]
 _shape = ContextVar("advisor_fonts_shape", default=True)
@@ -88,6 +97,30 @@ def _register_missing(families: list[str]) -> None:
         )
         with contextlib.suppress(OSError):
             font_manager.json_dump(font_manager.fontManager, cache)
+
+
+def families_for(texts: Iterable[str]) -> list[str]:
+    """The fallback list for a drawing whose text is ``texts``: DejaVu Sans alone when it has
+    every character (then the drawing is the same, since DejaVu comes first and draws every
+    glyph it has), else the whole list. Looking glyphs up along five families is a third of a
+    chart's drawing time in matplotlib."""
+    covered = _dejavu_chars()
+    if covered and all(ord(ch) in covered for text in texts for ch in text if ch.isprintable()):
+        return FAMILIES[:1]
+    return list(FAMILIES)
+
+
+@functools.cache
+def _dejavu_chars() -> frozenset[int]:
+    """The code points DejaVu Sans (matplotlib's own copy) has glyphs for; empty if unknown."""
+    try:
+        from matplotlib import font_manager
+        from matplotlib.ft2font import FT2Font
+
+        path = font_manager.findfont("DejaVu Sans", fallback_to_default=False)
+        return frozenset(FT2Font(path).get_charmap())
+    except (OSError, ValueError, RuntimeError):
+        return frozenset()
 
 
 def _has_rtl(text: str) -> bool:

@@ -4,7 +4,8 @@ so a second process can draw the charts without starting Qt: see ``chart_worker`
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from .. import charts, fonts
@@ -23,22 +24,59 @@ def chart_svg(spec: Chart) -> bytes:
     Text is kept as SVG text (not glyph outlines), so QtSvg draws it with the report's font
     and it stays selectable and searchable in the PDF.
     """
-    import matplotlib
-
     draw = CHARTS.get(spec.kind)
     if draw is None:
         raise ValueError(f"unknown chart {spec.kind!r}; known: {', '.join(sorted(CHARTS))}")
     fonts.configure()
+    families = fonts.families_for(_strings((spec.args, spec.kwargs)))
+    svg = _draw(draw, spec, families)
+    if svg is None:  # the chart wrote a character DejaVu lacks: draw it with every family
+        svg = _draw(draw, spec, list(fonts.FAMILIES))
+    assert svg is not None
+    return svg
+
+
+def _draw(draw: Callable[..., None], spec: Chart, families: list[str]) -> bytes | None:
+    """The SVG, or None when ``families`` lack a character of the laid-out chart's text."""
+    import matplotlib
+    from matplotlib.text import Text
+
     # Qt shapes and orders the SVG's text itself, so it gets the text as typed. A fixed salt
     # for the SVG's element ids: the same chart gives the same bytes in any process.
-    rc = {"svg.fonttype": "none", "svg.hashsalt": "channel-advisor"}
-    with matplotlib.rc_context(rc), fonts.logical_text():
+    fam = [*families, "sans-serif"]
+    rc = {"svg.fonttype": "none", "svg.hashsalt": "channel-advisor", "font.family": fam}
+    with matplotlib.rc_context(rc), fonts.logical_text():  # type: ignore[arg-type]
         fig = charts.new_figure(spec.width, spec.height)
         draw(fig.add_subplot(), *spec.args, **spec.kwargs)
-        _layout_once(fig)
+        with warnings.catch_warnings():  # a missing glyph here means: draw again
+            if len(families) < len(fonts.FAMILIES):
+                warnings.filterwarnings("ignore", "Glyph .* missing", UserWarning)
+            _layout_once(fig)  # makes the tick labels too
+        texts = [t.get_text() for t in fig.findobj(Text)]
+        if len(families) < len(fonts.FAMILIES) and fonts.families_for(texts) != families:
+            return None
         buf = io.BytesIO()
         fig.savefig(buf, format="svg", metadata={"Date": None})
     return buf.getvalue()
+
+
+def _strings(obj: Any, depth: int = 0) -> Iterator[str]:
+    """Every string in a chart's arguments (models, dataclasses, mappings, sequences)."""
+    if isinstance(obj, str):
+        yield obj
+    elif depth > 12 or obj is None or isinstance(obj, int | float | bool):
+        return
+    elif isinstance(obj, Mapping):
+        for k, v in obj.items():
+            yield from _strings(k, depth + 1)
+            yield from _strings(v, depth + 1)
+    elif isinstance(obj, list | tuple | set | frozenset):
+        for x in obj:
+            yield from _strings(x, depth + 1)
+    elif hasattr(obj, "__dict__") or hasattr(obj, "__slots__"):
+        names = getattr(obj, "__dict__", None) or getattr(obj, "__slots__", None) or ()
+        for name in list(names):
+            yield from _strings(getattr(obj, name, None), depth + 1)
 
 
 def warm_up() -> None:

@@ -63,3 +63,28 @@ def test_child_draws_the_same_bytes_and_falls_back(tmp_path):
 def test_no_child_once_qt_runs(qapp):
     with ChartWorker.start() as charts:
         assert not charts.parallel  # forking a process with Qt's threads is unsafe
+
+
+def test_one_font_when_dejavu_has_every_character(monkeypatch):
+    """A chart whose text DejaVu covers names DejaVu alone (the glyph look-up along five
+    families is a third of matplotlib's drawing time); one with a character it lacks, even
+    one written by the draw function rather than passed in, gets the whole fallback list."""
+    from advisor import fonts
+    from advisor.report import chartsvg
+    from advisor.report.model import Chart
+
+    def draw_titled(ax, title):
+        ax.barh(["a", "b"], [1.0, 2.0])
+        ax.set_title(title)
+
+    def draw_fixed(ax, title):
+        draw_titled(ax, title + " 食堂")
+
+    monkeypatch.setitem(chartsvg.CHARTS, "draw_titled", draw_titled)
+    monkeypatch.setitem(chartsvg.CHARTS, "draw_fixed", draw_fixed)
+    latin = chartsvg.chart_svg(Chart("draw_titled", ("Cut from $5,000 − 7 · ±3 …",)))
+    assert b"DejaVu Sans" in latin and b"Noto Sans CJK JP" not in latin
+    cjk = chartsvg.chart_svg(Chart("draw_titled", ("食堂",)))
+    fixed = chartsvg.chart_svg(Chart("draw_fixed", ("Menu",)))
+    for svg in (cjk, fixed):
+        assert all(f.encode() in svg for f in fonts.FAMILIES)
