@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import sys
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
@@ -61,6 +62,8 @@ class ChartWorker:
         """A worker with a child process (on Linux, before Qt starts here); else in-process."""
         if not sys.platform.startswith("linux") or _qt_running():
             return cls()
+        if os.environ.get("ADVISOR_CHARTS_IN_PROCESS") == "1":
+            return cls()  # the benchmark's baseline: everything in one process
         try:
             ctx = multiprocessing.get_context("fork")
             parent, child = ctx.Pipe()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -211,10 +212,20 @@ def _text(painter: QPainter, box: QRectF, text: str, *, right_align: bool = Fals
     painter.drawText(box, int(side | Qt.AlignmentFlag.AlignBottom), text)
 
 
-def _paint(report: Report, target: str, progress: Progress, charts: ChartWorker) -> int:
-    """The layout takes the first 30% of ``progress``, the charts to 80%, the pages the rest.
-    The charts are handed to ``charts`` first: in a second process they are drawn while the
-    pages are laid out here (the layout needs only their sizes)."""
+@dataclass(slots=True)
+class _Laid:
+    """The report laid out in pages on its PDF writer, the charts not yet drawn."""
+
+    writer: QPdfWriter
+    doc: QTextDocument
+    body: QRectF
+    charts: _ChartObject
+    specs: list[Chart]
+
+
+def _lay_out(report: Report, target: str, charts: ChartWorker) -> _Laid:
+    """The pages laid out; the chart specs go to ``charts`` first: in a second process they
+    are drawn while the pages are laid out here (the layout needs only their sizes)."""
     html, specs = to_html(report)
     charts.submit(specs)
     writer = _writer(report, target)
@@ -222,11 +233,14 @@ def _paint(report: Report, target: str, progress: Progress, charts: ChartWorker)
     left, top, right, bottom = (_mm(m) for m in MARGINS_MM)
     body = QRectF(left, top, page.width() - left - right, page.height() - top - bottom)
     handler = _ChartObject(specs, [], body.width())
-    progress.check()
     doc = _document(html, writer, QSizeF(body.width(), body.height()), handler, len(specs))
+    return _Laid(writer, doc, body, handler, specs)
+
+
+def _paint_pages(laid: _Laid, report: Report, target: str, progress: Progress) -> int:
+    """Paint every page (header, then content) on the writer; returns the page count."""
+    writer, doc, body = laid.writer, laid.doc, laid.body
     pages = doc.pageCount()
-    progress(0.3)
-    handler.set_svgs(_svgs(charts, specs, progress.part(0.3, 0.8)))
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"cannot write the PDF to {target}")
@@ -240,10 +254,19 @@ def _paint(report: Report, target: str, progress: Progress, charts: ChartWorker)
             painter.translate(body.left(), body.top() - i * body.height())
             doc.drawContents(painter, QRectF(0, i * body.height(), body.width(), body.height()))
             painter.restore()
-            progress(0.8 + 0.2 * (i + 1) / pages)
+            progress((i + 1) / pages)
     finally:
         painter.end()
     return pages
+
+
+def _paint(report: Report, target: str, progress: Progress, charts: ChartWorker) -> int:
+    """The layout takes the first 30% of ``progress``, the charts to 80%, the pages the rest."""
+    progress.check()
+    laid = _lay_out(report, target, charts)
+    progress(0.3)
+    laid.charts.set_svgs(_svgs(charts, laid.specs, progress.part(0.3, 0.8)))
+    return _paint_pages(laid, report, target, progress.part(0.8, 1.0))
 
 
 def _svgs(charts: ChartWorker, specs: list[Chart], progress: Progress) -> list[bytes]:
