@@ -76,8 +76,10 @@ def gather(
     file: str = "plan",
     today: dt.date | None = None,
     progress: Progress | None = None,
+    summary: bool = False,
 ) -> Inputs:
-    """Run the engine for the report: the scenario, its sensitivity and every scenario.
+    """Run the engine for the report: the scenario, its sensitivity and every scenario (with
+    ``summary``, page 1 alone, the other scenarios are not needed and not run).
 
     The engine's runs (one per scenario) take the first fifth of ``progress``, the
     sensitivity analysis the rest; raises Cancelled when ``progress`` is asked to stop.
@@ -86,10 +88,12 @@ def gather(
     prep = prepare(plan, scenario, catalog, file)
     rec = build(prep)
     engine, sens_part = progress.part(0.0, 0.2), progress.part(0.2, 1.0)
-    recs = []
-    for i, s in enumerate(plan.scenarios):
-        recs.append(rec if s.name == rec.scenario else recommend(plan, s.name, catalog, file))
-        engine((i + 1) / len(plan.scenarios))
+    recs = [rec]
+    if not summary:
+        recs = []
+        for i, s in enumerate(plan.scenarios):
+            recs.append(rec if s.name == rec.scenario else recommend(plan, s.name, catalog, file))
+            engine((i + 1) / len(plan.scenarios))
     sens = sensitivity(prep, on_progress=sens_part, should_stop=progress.should_stop)
     return Inputs(plan, catalog, prep, rec, sens, recs, today or dt.date.today())
 
@@ -106,7 +110,9 @@ def build_report(
 ) -> Report:
     """The whole report as data, or page 1 alone with ``summary`` (raises AdvisorInputError
     for a bad scenario name)."""
-    inputs = gather(plan, catalog, scenario=scenario, file=file, today=today, progress=progress)
+    inputs = gather(
+        plan, catalog, scenario=scenario, file=file, today=today, progress=progress, summary=summary
+    )
     return report_from(inputs, summary=summary)
 
 
