@@ -18,7 +18,7 @@ import textwrap
 import time
 from pathlib import Path
 
-from .common import B2B, ROOT, Check, Reps, Section, console_table, med, ms
+from .common import B2B, EXAMPLES, ROOT, Check, Reps, Section, console_table, med, ms
 
 TARGET_S = 2.0
 
@@ -124,7 +124,8 @@ def bench(reps: Reps) -> Section:
         f"`--summary` (page 1 alone; it still runs the sensitivity analysis for the main risk). "
         "The CLI draws the charts in a second process (advisor/report/chart_worker.py); the "
         "baseline row sets ADVISOR_CHARTS_IN_PROCESS=1 to draw them in the one process. "
-        f"Median of {n} runs after one untimed run (which warms the OS file cache).",
+        f"Median of {n} runs after one untimed run (which warms the OS file cache); the other "
+        "example plans as full reports, median of as many runs.",
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     rows = []
@@ -152,6 +153,14 @@ def bench(reps: Reps) -> Section:
                         med(wall) < TARGET_S,
                     )
                 )
+        for plan in EXAMPLES:
+            if plan == B2B:
+                continue
+            args = [str(plan), "-o", str(Path(tmp) / "r.pdf")]
+            runs = [_cold(args, env) for _ in range(n)]
+            wall = [w for w, _ in runs]
+            rows.append([f"full report, {plan.stem}", ms(med(wall)), ms(max(wall)), "-"])
+            walls[plan.stem] = med(wall)
     sec.table("", ["run", "median wall (ms)", "max wall (ms)", "median CPU (ms)"], rows)
     base = walls["full report, charts in the same process (baseline)"]
     sec.notes.append(
