@@ -32,6 +32,10 @@ _STOP = None
 
 def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the child process
     """The child: import and warm up matplotlib, then draw each batch of specs it is sent."""
+    import signal
+
+    # Ctrl+C goes to the whole process group: the parent stops (and stops this child).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from . import chartsvg
 
     with contextlib.suppress(Exception):
