@@ -88,3 +88,37 @@ def test_one_font_when_dejavu_has_every_character(monkeypatch):
     fixed = chartsvg.chart_svg(Chart("draw_fixed", ("Menu",)))
     for svg in (cjk, fixed):
         assert all(f.encode() in svg for f in fonts.FAMILIES)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the child is forked on Linux")
+def test_ctrl_c_stops_both_processes_and_writes_nothing(tmp_path):
+    import os
+    import signal
+    import time
+    from pathlib import Path
+
+    from report_common import EXAMPLE_DIR
+
+    out = tmp_path / "r.pdf"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    cmd = [sys.executable, "-m", "advisor.cli", "report", str(EXAMPLE_DIR / "b2b_software.yaml")]
+    proc = subprocess.Popen(
+        [*cmd, "-o", str(out)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    deadline = time.monotonic() + 60
+    kids: list[str] = []
+    while not kids and time.monotonic() < deadline and proc.poll() is None:
+        kids = children.read_text().split() if children.exists() else []
+        time.sleep(0.01)
+    assert kids, "the report did not start its chart process"
+    proc.send_signal(signal.SIGINT)
+    for kid in kids:  # a terminal sends Ctrl+C to the whole group: the child ignores it
+        os.kill(int(kid), signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err[-2000:]
+    assert "interrupted" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []  # no report, no temporary file
+    for kid in kids:  # gone, or a zombie waiting for its (finished) parent's reaper
+        stat = Path(f"/proc/{kid}/stat")
+        assert not stat.exists() or stat.read_text().rsplit(")", 1)[1].split()[0] == "Z"
