@@ -34,7 +34,9 @@ def _doc(html: str, writer):
     """The HTML laid out the way the report lays it out (keep_together already run)."""
     charts = _ChartObject([], [], 2000.0)
     with patch("advisor.report.render.keep_together", lambda *a: 0):
-        doc = _document(html, writer, QSizeF(2000, PAGE), charts, 0)
+        pages = _document(html, writer, QSizeF(2000, PAGE), charts, 0)
+    assert len(pages.docs) == 1, "a table or text without a page break is one piece"
+    doc = pages.docs[0]
     return doc, doc.rootFrame().childFrames()[0]
 
 
