@@ -22,6 +22,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import (
     QPainter,
     QTextBlock,
+    QTextBlockFormat,
     QTextCursor,
     QTextDocument,
     QTextDocumentFragment,
@@ -44,6 +45,9 @@ class Piece:
 
     fragment: QTextDocumentFragment
     new_page: bool
+    # The first block's format: the fragment's first block merges into the block it is
+    # inserted in, and takes that block's format (no margins, no heading level).
+    first: QTextBlockFormat
 
 
 def _cuts(parsed: QTextDocument) -> list[tuple[int, bool]]:
@@ -79,11 +83,11 @@ def pieces(parsed: QTextDocument) -> Iterator[Piece]:
     for (start, new_page), end in zip(cuts, ends, strict=True):
         cur.setPosition(start)
         cur.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        yield Piece(cur.selection(), new_page)
+        yield Piece(cur.selection(), new_page, parsed.findBlock(start).blockFormat())
 
 
 def piece_document(
-    fragment: QTextDocumentFragment, setup: Callable[[QTextDocument], None], used: float
+    piece: Piece, setup: Callable[[QTextDocument], None], used: float
 ) -> tuple[QTextDocument, QTextFrame]:
     """One piece in a new document (``setup`` gives it the page size, fonts and handlers),
     inside one frame below the root, below a spacer ``used`` tall (the part of its first
@@ -103,16 +107,17 @@ def piece_document(
     cur.beginEditBlock()  # one layout for the whole piece
     try:
         frame = cur.insertFrame(fmt)
-        cur.insertFragment(fragment)
+        cur.insertFragment(piece.fragment)
+        block = QTextBlockFormat(piece.first)
+        block.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
         first = QTextCursor(frame.firstCursorPosition())
-        block = first.blockFormat()
-        if block.pageBreakPolicy() & _BREAK:
-            block.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
-            first.setBlockFormat(block)
+        first.setBlockFormat(block)
         if used > 0:
             first.insertBlock(block)
             first.setPosition(frame.firstPosition())
             first.setBlockFormat(spacer(doc, used))
+        # Qt keeps an empty block before the frame: flat, so a piece starts at the page's top
+        QTextCursor(doc.begin()).setBlockFormat(spacer(doc, 0))
     finally:
         cur.endEditBlock()
     return doc, frame

@@ -186,7 +186,7 @@ def _document(
     pages = Pages(page.height())
     for piece in pieces(parsed):
         first, used = pages.place(piece.new_page)
-        doc, body = piece_document(piece.fragment, setup, used)
+        doc, body = piece_document(piece, setup, used)
         keep_together(doc, body, page.height())
         pages.add(doc, body, first)
     return pages
