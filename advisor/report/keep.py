@@ -59,8 +59,14 @@ class _Measure:
         self.layout = doc.documentLayout()
 
     def block(self, block: QTextBlock) -> tuple[float, float]:
+        """Top of the block's first line and bottom of its last, as drawn: a line Qt moves
+        to the next page is drawn there, while the block still starts on this page."""
         rect = self.layout.blockBoundingRect(block)
-        return rect.top(), rect.bottom()
+        lines = block.layout()
+        if lines is None or not lines.lineCount():
+            return rect.top(), rect.bottom()
+        last = lines.lineAt(lines.lineCount() - 1)
+        return rect.top() + lines.lineAt(0).y(), rect.top() + last.y() + last.height()
 
     def at(self, pos: int) -> tuple[float, float]:
         return self.block(self.doc.findBlock(pos))
@@ -146,7 +152,7 @@ def _offender(units: list[_Unit], page: float, done: set[tuple[int, int]]) -> _U
             return u
         if u.with_next and k + 1 < len(units):
             nxt = units[k + 1]
-            if math.floor(nxt.top / page) != first and nxt.bottom - u.top < page * 0.9:
+            if math.floor(nxt.top / page) != first:  # what follows starts on the next page
                 return u
     return None
 
@@ -209,18 +215,10 @@ def _push_row(m: _Measure, table: QTextTable, r: int, target: float) -> None:
         first = m.doc.findBlock(table.cellAt(r, 0).firstPosition())
         if m.block(first)[0] >= target:
             height -= SPACER_SLACK / 2  # the spacer itself went to the next page
-        elif _first_line(m, first.next()) < target:
+        elif m.block(first.next())[0] < target:
             height += SPACER_SLACK / 3  # the row's first line still fits on this page
         else:
             return
-
-
-def _first_line(m: _Measure, block: QTextBlock) -> float:
-    """The top of the block's first line: a line Qt moves to the next page is drawn there,
-    while the block itself still starts on this page."""
-    layout = block.layout()
-    top = m.block(block)[0]
-    return top + layout.lineAt(0).y() if layout.lineCount() else top
 
 
 def keep_together(doc: QTextDocument, frame: QTextFrame, page: float) -> int:

@@ -69,10 +69,19 @@ def _cuts(parsed: QTextDocument) -> list[tuple[int, bool]]:
             continue
         if item.blockFormat().pageBreakPolicy() & _BREAK:
             cuts.append((item.position(), True))
-        elif isinstance(after, QTextTable) and item.text().strip():
-            if isinstance(before, QTextTable) or not kept_with_next(before, False):
-                cuts.append((item.position(), False))
+        elif _free_caption(before, item, after):
+            cuts.append((item.position(), False))
     return cuts
+
+
+def _free_caption(
+    before: QTextBlock | QTextTable, item: QTextBlock, after: QTextBlock | QTextTable
+) -> bool:
+    """A table's caption that the block before it need not stay with: a piece can start
+    there, and the table is the bulk of the piece (tables are the slow part to lay out)."""
+    is_caption = isinstance(after, QTextTable) and bool(item.text().strip())
+    free = isinstance(before, QTextTable) or not kept_with_next(before, False)
+    return is_caption and free
 
 
 def pieces(parsed: QTextDocument) -> Iterator[Piece]:

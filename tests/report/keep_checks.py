@@ -97,7 +97,9 @@ def _table_problems(doc: QTextDocument, table: QTextTable, shift: float, h: floa
         if k and _page(row.top, h) > _page(rows[k - 1].bottom - 1, h):
             start = row.top - _page(row.top, h) * h
             if start > header + 60:
-                out.append(f"gap of {start - header:.0f} below the header, page {_page(row.top, h) + 1}")
+                out.append(
+                    f"gap of {start - header:.0f} below the header, page {_page(row.top, h) + 1}"
+                )
     return out
 
 
@@ -124,22 +126,32 @@ def problems(pages: Pages) -> list[str]:
             for top, bottom in lines.spans:
                 per_page[_page(top, h)] = per_page.get(_page(top, h), 0) + bottom - top
             nxt = items[k + 1] if k + 1 < len(items) else None
-            if lines.spans and nxt is not None:
-                if kept_with_next(item, isinstance(nxt, QTextTable)):
-                    after = _first_lines(doc, nxt, shift)
-                    if after.spans and _page(after.top, h) != _page(lines.bottom - 1, h):
-                        text = item.text().strip()[:40] or "chart"
-                        out.append(f"{text!r} stranded at the foot of page {_page(lines.top, h) + 1}")
+            if (
+                lines.spans
+                and nxt is not None
+                and kept_with_next(item, isinstance(nxt, QTextTable))
+            ):
+                after = _first_lines(doc, nxt, shift)
+                if after.spans and _page(after.top, h) != _page(lines.bottom - 1, h):
+                    text = item.text().strip()[:40] or "chart"
+                    out.append(f"{text!r} stranded at the foot of page {_page(lines.top, h) + 1}")
         block = doc.begin()
         while block.isValid():  # lines in tables count towards their page too
             if _in_table(block):
                 for top, bottom in _block_lines(doc, block, shift):
                     per_page[_page(top, h)] = per_page.get(_page(top, h), 0) + bottom - top
             block = block.next()
+    opened = {first for first, doc in zip(pages._first, pages.docs, strict=True) if _opens(doc)}
     for page in range(pages.pageCount()):
-        if per_page.get(page, 0) < NEAR_EMPTY * h:
+        if page not in opened and per_page.get(page, 0) < NEAR_EMPTY * h:
             out.append(f"page {page + 1} is near empty ({per_page.get(page, 0):.0f} units of text)")
     return out
+
+
+def _opens(doc: QTextDocument) -> bool:
+    """Whether the piece starts a page (a section that opens a page may be short)."""
+    first = _items(doc)[0]
+    return not isinstance(first, QTextTable) and first.blockFormat().headingLevel() > 0
 
 
 def _in_table(block: QTextBlock) -> bool:
