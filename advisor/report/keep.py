@@ -6,8 +6,11 @@ caption follows it) can be left alone at a page's foot. CSS ``page-break-inside`
 supported, so we look at the laid-out document and push the first offender to the next page,
 then look again: a push moves everything after it.
 
-Measuring is the cost (each call crosses into Qt), so tables are not measured row by row:
-a row can only be split where a page ends, and row tops grow down the table, so a binary
+Each look follows a layout, so the renderer runs this on each small piece of the report
+(paged.py) rather than on one long document: a push then lays out a page or two, not the
+report. Positions are of lines as drawn (Qt moves a line that crosses a page's end to the
+next page, while its block still starts on this one). Tables are not measured row by row: a
+row can only be split where a page ends, and row tops grow down the table, so a binary
 search finds the one row at each page end.
 """
 
@@ -27,7 +30,7 @@ from PySide6.QtGui import (
 
 __all__ = ["keep_together", "kept_with_next"]
 
-MAX_PASSES = 200  # a bound on the passes (one push each); our reports need up to about 20
+MAX_PASSES = 200  # a bound on the passes (one push each); our pieces need up to 2
 # A row is pushed by an empty spacer block at the top of each of its cells that ends just
 # above where Qt's usable page ends for the cell (the page's end less the table's margins,
 # border and the cell's padding: 23 to 27 document units on our tables), so the row's first
