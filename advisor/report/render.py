@@ -173,9 +173,11 @@ def _document(
     parsed = QTextDocument()
     parsed.setDefaultFont(_font(9))
     parsed.setHtml(html)
-    # Charts go in before the cut, so each section is laid out once with its charts.
-    if _insert_charts(parsed, n_charts) != n_charts:
-        raise RuntimeError("a chart placeholder was lost in the layout")
+    # Charts go in before the cut (the parsed document has no page size: no layout), so
+    # each piece is laid out once, with its charts.
+    found = _insert_charts(parsed, n_charts)
+    if found != n_charts:
+        raise RuntimeError(f"chart placeholder {found} was lost in the layout")
 
     def setup(doc: QTextDocument) -> None:
         doc.documentLayout().setPaintDevice(writer)
