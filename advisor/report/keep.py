@@ -6,8 +6,11 @@ caption follows it) can be left alone at a page's foot. CSS ``page-break-inside`
 supported, so we look at the laid-out document and push the first offender to the next page,
 then look again: a push moves everything after it.
 
-Measuring is the cost (each call crosses into Qt), so tables are not measured row by row:
-a row can only be split where a page ends, and row tops grow down the table, so a binary
+Each look follows a layout, so the renderer runs this on each small piece of the report
+(paged.py) rather than on one long document: a push then lays out a page or two, not the
+report. Positions are of lines as drawn (Qt moves a line that crosses a page's end to the
+next page, while its block still starts on this one). Tables are not measured row by row: a
+row can only be split where a page ends, and row tops grow down the table, so a binary
 search finds the one row at each page end.
 """
 
@@ -25,15 +28,16 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-__all__ = ["keep_together"]
+__all__ = ["keep_together", "kept_with_next"]
 
-MAX_PASSES = 200  # a bound on the passes (one push each); our reports need up to about 20
-# The spacer stops this far (document units, 300 dpi) above the page's end: Qt's usable page
-# ends above it by the table's margin, padding and border (between 48 and 72 measured on our
-# tables), and a spacer that does not fit moves to the next page itself; less than that
-# plus a line (about 31), so the row's first line still crosses the end.
-SPACER_SLACK = 64.0
-SPACER_STEP = 8.0
+MAX_PASSES = 200  # a bound on the passes (one push each); our pieces need up to 2
+# A row is pushed by an empty spacer block at the top of each of its cells that ends just
+# above where Qt's usable page ends for the cell (the page's end less the table's margins,
+# border and the cell's padding: 23 to 27 document units on our tables), so the row's first
+# line no longer fits and moves to the next page. The spacer aims this far above the page's
+# end: inside the window of one line (about 35) in which it both fits and pushes the line.
+SPACER_SLACK = 38.0
+SPACER_TRIES = 4
 _OBJECT = "\ufffc"  # the character a chart is drawn in
 
 
@@ -58,8 +62,14 @@ class _Measure:
         self.layout = doc.documentLayout()
 
     def block(self, block: QTextBlock) -> tuple[float, float]:
+        """Top of the block's first line and bottom of its last, as drawn: a line Qt moves
+        to the next page is drawn there, while the block still starts on this page."""
         rect = self.layout.blockBoundingRect(block)
-        return rect.top(), rect.bottom()
+        lines = block.layout()
+        if lines is None or not lines.lineCount():
+            return rect.top(), rect.bottom()
+        last = lines.lineAt(lines.lineCount() - 1)
+        return rect.top() + lines.lineAt(0).y(), rect.top() + last.y() + last.height()
 
     def at(self, pos: int) -> tuple[float, float]:
         return self.block(self.doc.findBlock(pos))
@@ -119,14 +129,20 @@ def _units(m: _Measure, frame: QTextFrame, page: float) -> list[_Unit]:
             out += _table_units(m, k, item, page)
             continue
         nxt = items[k + 1] if k + 1 < len(items) else None
-        keep = nxt is not None and (
-            item.blockFormat().headingLevel() > 0
-            or _OBJECT in item.text()
-            or (isinstance(nxt, QTextTable) and bool(item.text().strip()))
-        )
+        keep = nxt is not None and kept_with_next(item, isinstance(nxt, QTextTable))
         top, bottom = m.block(item)
         out.append(_Unit((k, -1), top, bottom, block=item, with_next=keep))
     return out
+
+
+def kept_with_next(block: QTextBlock, next_is_table: bool) -> bool:
+    """Whether the block must stay on the page of what follows it: a heading, a chart
+    (its caption follows) or a table's caption (a block with text just before a table)."""
+    return (
+        block.blockFormat().headingLevel() > 0
+        or _OBJECT in block.text()
+        or (next_is_table and bool(block.text().strip()))
+    )
 
 
 def _offender(units: list[_Unit], page: float, done: set[tuple[int, int]]) -> _Unit | None:
@@ -139,49 +155,73 @@ def _offender(units: list[_Unit], page: float, done: set[tuple[int, int]]) -> _U
             return u
         if u.with_next and k + 1 < len(units):
             nxt = units[k + 1]
-            if math.floor(nxt.top / page) != first and nxt.bottom - u.top < page * 0.9:
+            if math.floor(nxt.top / page) != first:  # what follows starts on the next page
                 return u
     return None
 
 
+def _scale(doc: QTextDocument) -> float:
+    """Document units per CSS pixel: Qt scales margins and fixed line heights from 96 dpi to
+    the paint device's resolution."""
+    device = doc.documentLayout().paintDevice()
+    return device.logicalDpiY() / 96 if device is not None else 1.0
+
+
+def spacer(doc: QTextDocument, height: float) -> QTextBlockFormat:
+    """The format of an empty block ``height`` document units tall."""
+    fmt = QTextBlockFormat()
+    fmt.setTopMargin(0)
+    fmt.setBottomMargin(0)
+    fmt.setLineHeight(
+        max(0.01, height / _scale(doc)), int(QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    )
+    return fmt
+
+
 def _push_block(block: QTextBlock, by: float) -> None:
+    """Move the block down by ``by`` document units. Qt collapses a block's top margin with
+    the bottom margin of the block before it (the larger one is the gap), so the new top
+    margin is the old gap plus ``by``."""
     fmt = block.blockFormat()
-    fmt.setTopMargin(fmt.topMargin() + by)
+    gap = fmt.topMargin()
+    prev = block.previous()
+    if prev.isValid() and _frame_of(prev) == _frame_of(block):
+        gap = max(gap, prev.blockFormat().bottomMargin())
+    fmt.setTopMargin(gap + by / _scale(block.document()))
     QTextCursor(block).setBlockFormat(fmt)
+
+
+def _frame_of(block: QTextBlock) -> int:
+    frame = QTextCursor(block).currentFrame()
+    return frame.firstPosition() if frame is not None else -1
 
 
 def _push_row(m: _Measure, table: QTextTable, r: int, target: float) -> None:
     """An empty block of fixed height at the top of each of the row's cells fills the rest of
     the page, so the row's first line crosses the page's foot and Qt moves it, and the rest
     of the row, to the next page below the repeated header. (Padding would do it too, but Qt
-    keeps the padding on the new page: a gap below the header.)"""
-    first = table.cellAt(r, 0).firstPosition()
-    height = target - m.at(first)[0] - SPACER_SLACK
+    keeps the padding on the new page: a gap below the header.) The spacer must itself fit,
+    or Qt moves the whole row with the spacer at its top: again a gap. So it is checked, and
+    made shorter or taller until it fits and pushes (almost always at the first try)."""
+    top = m.at(table.cellAt(r, 0).firstPosition())[0]
+    height = target - top - SPACER_SLACK
     cur = QTextCursor(m.doc)
-    cur.beginEditBlock()  # one layout for all the cells, not one per edit
-    for c in range(table.columns()):
-        cur.setPosition(table.cellAt(r, c).firstPosition())
-        cur.insertBlock(cur.blockFormat())
-    cur.endEditBlock()
-    spacers = [table.cellAt(r, c).firstPosition() for c in range(table.columns())]
-    for _ in range(6):  # shrink until the spacer stays on this page
-        _set_height(m.doc, spacers, height)
-        if m.at(first)[1] < target - 1 or height <= 1:
+    for attempt in range(SPACER_TRIES):
+        cur.beginEditBlock()  # one layout for all the cells
+        for c in range(table.columns()):
+            cur.setPosition(table.cellAt(r, c).firstPosition())
+            if attempt == 0:
+                cur.insertBlock(cur.blockFormat())
+                cur.setPosition(table.cellAt(r, c).firstPosition())
+            cur.setBlockFormat(spacer(m.doc, height))
+        cur.endEditBlock()
+        first = m.doc.findBlock(table.cellAt(r, 0).firstPosition())
+        if m.block(first)[0] >= target:
+            height -= SPACER_SLACK / 2  # the spacer itself went to the next page
+        elif m.block(first.next())[0] < target:
+            height += SPACER_SLACK / 3  # the row's first line still fits on this page
+        else:
             return
-        height = max(1.0, height - SPACER_STEP)
-
-
-def _set_height(doc: QTextDocument, spacers: list[int], height: float) -> None:
-    fmt = QTextBlockFormat()
-    fmt.setTopMargin(0)
-    fmt.setBottomMargin(0)
-    fmt.setLineHeight(max(1.0, height), int(QTextBlockFormat.LineHeightTypes.FixedHeight.value))
-    cur = QTextCursor(doc)
-    cur.beginEditBlock()
-    for pos in spacers:
-        cur.setPosition(pos)
-        cur.setBlockFormat(fmt)
-    cur.endEditBlock()
 
 
 def keep_together(doc: QTextDocument, frame: QTextFrame, page: float) -> int:

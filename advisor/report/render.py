@@ -28,9 +28,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextDocumentFragment,
     QTextFormat,
-    QTextFrameFormat,
 )
 from PySide6.QtSvg import QSvgRenderer
 
@@ -39,6 +37,7 @@ from .chartsvg import chart_svg
 from .keep import keep_together
 from .markup import chart_token, to_html
 from .model import Chart, Report
+from .paged import Pages, piece_document, pieces
 from .pdfmeta import with_info
 from .progress import Progress
 
@@ -137,47 +136,52 @@ def _font(size: float) -> QFont:
 
 def _document(
     html: str, writer: QPdfWriter, page: QSizeF, charts: _ChartObject, n_charts: int
-) -> QTextDocument:
-    """The HTML laid out in pages of the given size, inside one frame below the root.
-
-    Why the frame: when the root frame paints a page, Qt skips to the page through layout
-    checkpoints, and around page-break-before those checkpoints can be off, so blocks at the
-    page's top or bottom go missing. Blocks in a child frame are found by position instead.
-    The content and the charts go in as one edit, so the document is laid out once.
-    """
+) -> Pages:
+    """The HTML laid out in pages of the given size, as a chain of small documents (see
+    paged.py), rows and captions kept together (keep.py) piece by piece."""
     parsed = QTextDocument()
     parsed.setDefaultFont(_font(9))
     parsed.setHtml(html)
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(writer)
-    doc.documentLayout().registerHandler(_CHART_TYPE, charts)
-    doc.setDefaultFont(_font(9))
-    doc.setPageSize(page)
-    frame = QTextFrameFormat()
-    frame.setMargin(0)
-    frame.setPadding(0)
-    frame.setBorder(0)
-    cur = QTextCursor(doc)
-    cur.beginEditBlock()
+    # Charts go in before the cut (the parsed document has no page size: no layout), so
+    # each piece is laid out once, with its charts.
+    found = _insert_charts(parsed, n_charts)
+    if found != n_charts:
+        raise RuntimeError(f"chart placeholder {found} was lost in the layout")
+
+    def setup(doc: QTextDocument) -> None:
+        doc.documentLayout().setPaintDevice(writer)
+        doc.documentLayout().registerHandler(_CHART_TYPE, charts)
+        doc.setDefaultFont(_font(9))
+        doc.setPageSize(page)
+
+    pages = Pages(page.height())
+    for piece in pieces(parsed):
+        first, used = pages.place(piece.new_page)
+        doc, body = piece_document(piece, setup, used)
+        keep_together(doc, body, page.height())
+        pages.add(doc, body, first)
+    return pages
+
+
+def _insert_charts(doc: QTextDocument, n: int) -> int:
+    """Swap the placeholders of charts 0 .. n - 1 for chart objects, in one edit; returns
+    how many were found (they come in order)."""
+    i = 0
+    edit = QTextCursor(doc)
+    edit.beginEditBlock()  # one layout for all of them
     try:
-        body = cur.insertFrame(frame)
-        cur.insertFragment(QTextDocumentFragment(parsed))
-        _insert_charts(doc, n_charts)
+        while i < n:
+            cur = doc.find(chart_token(i))
+            if cur.isNull():
+                break
+            fmt = QTextCharFormat()
+            fmt.setObjectType(_CHART_TYPE)
+            fmt.setProperty(_CHART_INDEX, i)
+            cur.insertText("\ufffc", fmt)
+            i += 1
     finally:
-        cur.endEditBlock()
-    keep_together(doc, body, page.height())
-    return doc
-
-
-def _insert_charts(doc: QTextDocument, n: int) -> None:
-    for i in range(n):
-        cur = doc.find(chart_token(i))
-        if cur.isNull():
-            raise RuntimeError(f"chart placeholder {i} was lost in the layout")
-        fmt = QTextCharFormat()
-        fmt.setObjectType(_CHART_TYPE)
-        fmt.setProperty(_CHART_INDEX, i)
-        cur.insertText("\ufffc", fmt)
+        edit.endEditBlock()
+    return i
 
 
 def _header(

@@ -34,7 +34,9 @@ def _doc(html: str, writer):
     """The HTML laid out the way the report lays it out (keep_together already run)."""
     charts = _ChartObject([], [], 2000.0)
     with patch("advisor.report.render.keep_together", lambda *a: 0):
-        doc = _document(html, writer, QSizeF(2000, PAGE), charts, 0)
+        pages = _document(html, writer, QSizeF(2000, PAGE), charts, 0)
+    assert len(pages.docs) == 1, "a table or text without a page break is one piece"
+    doc = pages.docs[0]
     return doc, doc.rootFrame().childFrames()[0]
 
 
@@ -107,9 +109,11 @@ def test_a_heading_is_not_left_at_the_foot_of_a_page(writer):
         layout = doc.documentLayout()
 
         def pages(heading=heading, layout=layout):
-            top = layout.blockBoundingRect(heading).top()
-            return math.floor(top / PAGE), math.floor(
-                layout.blockBoundingRect(heading.next()).top() / PAGE
+            """The pages of the heading's line and of the next block's first line, as
+            drawn (Qt moves a line that crosses the page's end, not its block)."""
+            return tuple(
+                math.floor((layout.blockBoundingRect(b).top() + b.layout().lineAt(0).y()) / PAGE)
+                for b in (heading, heading.next())
             )
 
         first, nxt = pages()
