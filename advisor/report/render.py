@@ -221,7 +221,7 @@ class _Laid:
     """The report laid out in pages on its PDF writer, the charts not yet drawn."""
 
     writer: QPdfWriter
-    doc: QTextDocument
+    doc: Pages
     body: QRectF
     charts: _ChartObject
     specs: list[Chart]
