@@ -1,22 +1,38 @@
 """How robust the mix is to the goal weights.
 
 Margins: for each goal, its share of the (normalised) weights is moved down towards 0 and up
-towards 1, the other goals keeping their proportions, and the smallest move that changes the mix
-is found by a coarse scan followed by bisection (to 0.005 of share).
+towards 1, the other goals keeping their proportions, and we report the smallest move that
+changes the mix's channels. For a fixed mix the objective is affine in the weights, and along
+such a move the weights are affine in the move, so the optimum is the upper envelope of one line
+per mix (convex, piecewise linear). Its breakpoints are found exactly, Eisner-Severance style:
+solve at both ends of an interval; the same mix at both ends is optimal in between; otherwise
+solve where their lines cross, and either nothing beats them there (a breakpoint) or the new mix
+splits the interval (left part first). A mix with the same channels but another cadence or tool
+is a breakpoint but not a change. The move reported is the first breakpoint where the channels
+change plus 0.0001 of share, and the mix reported is the one solved at that move (checked to
+differ from the base mix). So a margin is exact to 0.0001 where the
+old scan-and-bisection was exact to 0.005 and could miss a change between its scan points. Any
+direction whose solves hit their time limit (not exact), or whose lines are degenerate, falls
+back to that scan (_SCAN, then bisection to 0.005). The 18 directions advance in lock step, so
+each round is one batched solve (:mod:`advisor.core.mix_batch`).
 
 Robustness: ``samples`` weightings are drawn by multiplying each weight by an independent
 uniform factor in [1 - spread, 1 + spread] (seeded, so the figures are reproducible); for each
-channel we report the share of draws in which it is in the optimal mix.
+channel we report the share of draws in which it is in the optimal mix. The draws are solved in
+batches; a batch that runs out of time is solved draw by draw (each with its own time limit).
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import replace
 
+import numpy as np
+
 from .engine import Prepared, weights_of
-from .mix import MixSolution, solve
+from .mix import EPS, MixSolution, solve
+from .mix_batch import BatchSolver, coverage_of
 from .result import GoalSensitivity, Sensitivity
 from .vocab import Goal
 
@@ -24,10 +40,21 @@ __all__ = ["Cancelled", "sensitivity"]
 
 _SCAN = (0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0)
 _TOL = 0.005
+_PAD = 1e-4  # reported past the exact breakpoint, where the new mix is strictly better
+_CHUNK = 50  # draws per batched solve (progress and cancel between them)
+_MAX_SOLVES = 40  # per direction, before falling back to the scan (never reached in practice)
+
+# a direction yields the weights it wants solved and gets their solutions; it returns its
+# (margin, mix) or None to ask for the scan
+_Direction = Generator[list[float], MixSolution, "tuple[float | None, tuple[int, ...]] | None"]
 
 
 class Cancelled(Exception):
     """Raised inside the analysis when ``should_stop`` returns True."""
+
+
+class _Degenerate(Exception):
+    """The exact search cannot vouch for its answer: use the scan."""
 
 
 def _shifted(weights: list[float], g: int, share: float) -> list[float]:
@@ -43,32 +70,115 @@ def _shifted(weights: list[float], g: int, share: float) -> list[float]:
     return out
 
 
-def _mix(prep: Prepared, weights: list[float], hint: MixSolution | None = None) -> tuple[int, ...]:
-    return solve(prep.problem, weights, hint).channels
+class _Solver:
+    """Batched solves with the base mix as a hint; draw by draw when a batch runs out of
+    time. ``check`` raises Cancelled."""
+
+    def __init__(self, prep: Prepared, base: MixSolution, check: Callable[[], None]) -> None:
+        self.prep, self.base, self.check = prep, base, check
+        self.batch = BatchSolver(prep.problem)
+
+    def __call__(self, weights: list[list[float]]) -> list[MixSolution]:
+        self.check()
+        got = self.batch.solve(weights, self.base, self.prep.problem.should_stop)
+        if got is not None:
+            return got
+        out = []
+        for w in weights:
+            self.check()
+            out.append(solve(self.prep.problem, w, self.base))
+        return out
 
 
-def _margin(
-    prep: Prepared,
-    weights: list[float],
-    g: int,
-    sign: int,
-    hint: MixSolution,
-    check: Callable[[], None],
-) -> tuple[float | None, tuple[int, ...]]:
-    base = hint.channels
+class _Lines:
+    """The line of a mix's objective along one direction: value(x) = alpha + beta x."""
+
+    def __init__(self, prep: Prepared, weights: list[float], g: int, sign: int) -> None:
+        self.prob = prep.problem
+        n = len(weights)
+        others = 1.0 - weights[g]
+        d = [-sign * (w / others if others > 0 else 1.0 / (n - 1)) for w in weights]
+        d[g] = float(sign)
+        self.w0, self.d = np.asarray(weights), np.asarray(d)
+
+    def value(self, sol: MixSolution, x: float) -> float:
+        cov = coverage_of(self.prob, sol.members)
+        return float((self.w0 + x * self.d) @ cov) - self.prob.money_weight * sol.cost
+
+    def slope(self, sol: MixSolution) -> float:
+        return float(self.d @ coverage_of(self.prob, sol.members))
+
+
+def _direction(
+    prep: Prepared, weights: list[float], g: int, sign: int, base: MixSolution
+) -> _Direction:
     share = weights[g]
     limit = share if sign < 0 else 1.0 - share
+    if limit <= 0:
+        return None, base.channels
+    lines = _Lines(prep, weights, g, sign)
+    budget = [_MAX_SOLVES]
+
+    def at(x: float) -> Generator[list[float], MixSolution, MixSolution]:
+        budget[0] -= 1
+        sol = yield _shifted(weights, g, share + sign * x)
+        if sol.stopped or not sol.found or budget[0] < 0:
+            raise _Degenerate
+        return sol
+
+    def first_change(a: float, sa: MixSolution, b: float, sb: MixSolution):
+        """The first breakpoint in (a, b] after which the channels differ from the base mix,
+        given the optima sa at a (base channels) and sb at b; None if there is none."""
+        if (sa.option, sa.members) == (sb.option, sb.members):
+            return None
+        dslope = lines.slope(sb) - lines.slope(sa)
+        if abs(dslope) < 1e-12:
+            raise _Degenerate  # parallel lines: the crossing is not a point
+        x = a + (lines.value(sa, a) - lines.value(sb, a)) / dslope
+        if not a - 1e-9 <= x <= b + 1e-9:
+            raise _Degenerate
+        x = min(max(x, a), b)
+        sx = yield from at(x)
+        if lines.value(sx, x) <= lines.value(sa, x) + EPS:  # nothing above the two lines
+            return x if sb.channels != base.channels else None
+        found = yield from first_change(a, sa, x, sx)
+        if found is not None or sx.channels != base.channels:
+            return found
+        return (yield from first_change(x, sx, b, sb))
+
+    try:
+        end = yield from at(limit)
+        x = yield from first_change(0.0, base, limit, end)
+        if x is None:
+            return None, base.channels
+        move = min(limit, x + _PAD)
+        past = yield from at(move)
+    except _Degenerate:
+        return None
+    if past.channels == base.channels:
+        return None  # another breakpoint within _PAD: let the scan decide
+    return move, past.channels
+
+
+def _scan(
+    solver: _Solver, weights: list[float], g: int, sign: int, base: tuple[int, ...]
+) -> tuple[float | None, tuple[int, ...]]:
+    """The margin by a coarse scan then bisection to _TOL (the fallback)."""
+    share = weights[g]
+    limit = share if sign < 0 else 1.0 - share
+
+    def mix(delta: float) -> tuple[int, ...]:
+        return solver([_shifted(weights, g, share + sign * delta)])[0].channels
+
     lo = 0.0
     for step in _SCAN:
         delta = min(step, limit)
-        check()
-        mix = _mix(prep, _shifted(weights, g, share + sign * delta), hint)
-        if mix != base:
-            hi, hi_mix = delta, mix
+        moved = mix(delta)
+        if moved != base:
+            hi, hi_mix = delta, moved
             while hi - lo > _TOL:
                 mid = (lo + hi) / 2
-                check()
-                m = _mix(prep, _shifted(weights, g, share + sign * mid), hint)
+                m = mix(mid)
                 if m != base:
                     hi, hi_mix = mid, m
                 else:
@@ -78,6 +188,59 @@ def _margin(
         if delta >= limit:
             break
     return None, base
+
+
+def _margins(
+    prep: Prepared,
+    weights: list[float],
+    base: MixSolution,
+    solver: _Solver,
+    goal_done: Callable[[], None],
+) -> list[GoalSensitivity]:
+    """Both margins of every goal; the directions advance in lock step, one batch a round."""
+    goals = list(Goal)
+    keys = [(g, s) for g in range(len(goals)) for s in (-1, 1) if s > 0 or weights[g] > 0]
+    found: dict[tuple[int, int], tuple[float | None, tuple[int, ...]] | None] = {}
+    found.update({(g, -1): (None, base.channels) for g in range(len(goals)) if weights[g] <= 0})
+    gens = {k: _direction(prep, weights, k[0], k[1], base) for k in keys}
+    asks: dict[tuple[int, int], list[float]] = {}
+
+    def advance(k: tuple[int, int], sol: MixSolution | None) -> None:
+        try:
+            asks[k] = next(gens[k]) if sol is None else gens[k].send(sol)
+        except StopIteration as stop:
+            asks.pop(k, None)
+            found[k] = stop.value
+
+    for k in keys:
+        advance(k, None)
+    reported = 0
+    while True:
+        while reported < len(goals) and all((reported, s) in found for s in (-1, 1)):
+            reported += 1
+            goal_done()
+        if not asks:
+            break
+        pending = list(asks)
+        for k, sol in zip(pending, solver([asks[k] for k in pending]), strict=True):
+            advance(k, sol)
+    ids = prep.problem.ids
+    out = []
+    for g, goal in enumerate(goals):
+        (down, mix_down), (up, mix_up) = (
+            found[g, s] or _scan(solver, weights, g, s, base.channels) for s in (-1, 1)
+        )
+        out.append(
+            GoalSensitivity(
+                goal=goal,
+                share=weights[g],
+                down=down,
+                up=up,
+                mix_down=[ids[c] for c in mix_down],
+                mix_up=[ids[c] for c in mix_up],
+            )
+        )
+    return out
 
 
 def sensitivity(
@@ -92,57 +255,44 @@ def sensitivity(
     """Margins per goal and robustness per channel; raises Cancelled if asked to stop."""
     prep = replace(prep, problem=replace(prep.problem, should_stop=should_stop))
     weights = weights_of(prep.profile)
-    base_solution = solve(prep.problem, weights)
-    base = base_solution.channels
-    goals = list(Goal)
-    steps = len(goals) + samples
+    steps = len(Goal) + samples
     done = 0
 
     def check() -> None:
         if should_stop is not None and should_stop():
             raise Cancelled
 
-    def tick() -> None:
+    def tick(n: int = 1) -> None:
         nonlocal done
-        done += 1
+        done += n
         check()
         if on_progress is not None:
             on_progress(done / steps)
 
-    ids = prep.problem.ids
-    margins = []
-    for g, goal in enumerate(goals):
-        down, mix_down = (
-            _margin(prep, weights, g, -1, base_solution, check) if weights[g] > 0 else (None, base)
-        )
-        up, mix_up = _margin(prep, weights, g, +1, base_solution, check)
-        margins.append(
-            GoalSensitivity(
-                goal=goal,
-                share=weights[g],
-                down=down,
-                up=up,
-                mix_down=[ids[c] for c in mix_down],
-                mix_up=[ids[c] for c in mix_up],
-            )
-        )
-        tick()
+    base = solve(prep.problem, weights)
+    solver = _Solver(prep, base, check)
+    margins = _margins(prep, weights, base, solver, tick)
     rng = random.Random(seed)
-    counts = dict.fromkeys(range(len(ids)), 0)
-    same = 0
+    draws = []
     for _ in range(samples):
         raw = [w * rng.uniform(1 - spread, 1 + spread) for w in weights]
         total = sum(raw)
-        mix = _mix(prep, [w / total for w in raw], base_solution)
-        same += mix == base
-        for c in mix:
-            counts[c] += 1
-        tick()
+        draws.append([w / total for w in raw])
+    ids = prep.problem.ids
+    counts = dict.fromkeys(range(len(ids)), 0)
+    same = 0
+    for i in range(0, samples, _CHUNK):
+        chunk = draws[i : i + _CHUNK]
+        for sol in solver(chunk):
+            same += sol.channels == base.channels
+            for c in sol.channels:
+                counts[c] += 1
+        tick(len(chunk))
     n = max(samples, 1)
     robustness = {
         ids[c]: counts[c] / n
         for c in sorted(counts, key=lambda c: -counts[c])
-        if counts[c] or c in base
+        if counts[c] or c in base.channels
     }
     return Sensitivity(
         goals=margins, robustness=robustness, samples=samples, spread=spread, mix_stability=same / n

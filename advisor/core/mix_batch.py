@@ -1,0 +1,349 @@
+"""The exact mix search for many weightings at once (the sensitivity analysis).
+
+The same problem as :func:`advisor.core.mix.solve` and the same branch and bound, but each node
+carries every weighting still alive there: the members, hours and residual coverage of a node do
+not depend on the weights, so one tree serves all of them and each bound is computed for all the
+weightings in one numpy operation. A weighting leaves a subtree when its own bound there is below
+its own incumbent (or a level's net gain is not positive for it); a subtree is explored while
+some weighting is alive in it. The bounds are the first, third and fourth of
+:mod:`advisor.core.mix` (submodular gains, per-goal strongest channels, the concave relaxation
+by Frank-Wolfe, its linear step limited by the channel count only); the knapsack LP of the
+hours left is not used (per weighting it costs more than the nodes it saves). All are valid
+upper bounds, so each weighting gets its exact optimum (ties go to the lower cost, as in
+``solve``).
+
+The weight-independent set-up (hours caps, the levels that fit, the single-channel mixes) is
+done once per problem in :class:`BatchSolver`. A call that runs past its time budget (the
+single solves' limit times the number of weightings) returns None: the caller then solves one
+by one, which keeps each solve's own time limit.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .mix import EPS, MixProblem, MixSolution, _no_tool, _Search, evaluate
+
+__all__ = ["BatchSolver", "coverage_of"]
+
+
+class _OutOfTime(Exception):
+    pass
+
+
+def coverage_of(prob: MixProblem, members: Sequence[tuple[int, int]]) -> np.ndarray:
+    """Per goal, the coverage of a mix (what the goal weights multiply in the objective)."""
+    rest = np.ones(len(prob.values[0]) if prob.values else 0)
+    for c, lvl in members:
+        rest = rest * (1.0 - np.minimum(1.0, np.asarray(prob.values[c]) * prob.scale[c][lvl]))
+    return 1.0 - rest
+
+
+@dataclass(slots=True)
+class _Option:
+    """What one tool option allows, whatever the weights."""
+
+    t: int
+    cap: float
+    ok: np.ndarray  # (C, L) levels allowed, finite, within the hours, undominated
+    hrs: np.ndarray  # (C, L) team hours, inf where not ok
+    lam: np.ndarray  # (C, L) money weight x cost of the level
+    order: list[int]  # forced first, then the free channels
+
+
+class BatchSolver:
+    """Solves one problem for many weightings; build once per problem, call :meth:`solve`."""
+
+    def __init__(self, prob: MixProblem) -> None:
+        self.prob = prob
+        probe = _Search(prob=prob, weights=[0.0] * len(prob.values[0]), best=MixSolution(),
+                        deadline=math.inf)
+        self.vl = np.asarray(probe.vl, dtype=float).reshape(len(prob.ids), -1, len(prob.values[0]))
+        self.log_miss = np.log1p(-np.minimum(self.vl, 1.0 - 1e-12))
+        self.scale = np.asarray(prob.scale, dtype=float)
+        self.forced = np.zeros(len(prob.ids), dtype=bool)
+        self.forced[sorted(prob.forced)] = True
+        self.kmax = prob.max_count if prob.max_count is not None else len(prob.ids)
+        self.options = [o for t in self._search_order() if (o := self._option(probe, t))]
+        self.records: list[tuple] = []
+        self.singles = self._singles()
+
+    def _search_order(self) -> list[int]:
+        p = self.prob
+        return sorted(
+            range(len(p.options)),
+            key=lambda t: (
+                sum(min(h) for h in p.hours[t] if not math.isinf(min(h)))
+                / max(1, sum(not math.isinf(min(h)) for h in p.hours[t]))
+            ),
+        )
+
+    def _option(self, probe: _Search, t: int) -> _Option | None:
+        p = self.prob
+        hrs = p.hours[t]
+        forced = sorted(p.forced)
+        if any(all(math.isinf(hrs[c][lvl]) for lvl in p.allowed[c]) for c in forced):
+            return None
+        if len(forced) > self.kmax:
+            return None
+        probe.t = t
+        cap = probe._hours_cap(t)
+        if cap < 0:
+            return None
+        room = cap - p.base[t]
+        n_levels = self.vl.shape[1]
+        ok = np.zeros((len(p.ids), n_levels), dtype=bool)
+        for c in range(len(p.ids)):
+            lv = [x for x in p.allowed[c] if not math.isinf(hrs[c][x]) and hrs[c][x] <= room + EPS]
+            # domination does not depend on the weights (see mix._Search._undominated)
+            ok[c, probe._undominated(c, lv, [0.0] * n_levels, keep_all=c in p.forced)] = True
+        if any(not ok[c].any() for c in forced):
+            return None
+        cost = np.asarray(p.cost_hours[t], dtype=float)
+        lam = p.money_weight * p.cost_per_hour * np.where(np.isinf(cost), 0.0, cost)
+        hrs_np = np.where(ok, np.asarray(hrs, dtype=float), np.inf)
+        return _Option(t, cap, ok, hrs_np, lam, forced)
+
+    def _singles(self) -> list[int]:
+        p = self.prob
+        out = []
+        for c in range(len(p.ids)):
+            for lvl in p.allowed[c]:
+                for t in range(len(p.options)):
+                    i = self._record(t, ((c, lvl),))
+                    if i is not None:
+                        out.append(i)
+        return out
+
+    def _record(self, t: int, members: Sequence[tuple[int, int]]) -> int | None:
+        """Index of a new feasible mix record (members, option, coverage per goal, cost,
+        hours, licence), or None when infeasible."""
+        sol = evaluate(self.prob, [0.0] * self.vl.shape[2], t, members)
+        if sol is None:
+            return None
+        cov = coverage_of(self.prob, sol.members)
+        self.records.append((sol.members, t, cov, sol.cost, sol.hours, sol.licence))
+        return len(self.records) - 1
+
+    def solve(
+        self,
+        weights: Sequence[Sequence[float]],
+        hint: MixSolution | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> list[MixSolution] | None:
+        """The optimal mix for each weighting (as ``solve`` would give), or None when the
+        search ran past ``time_limit`` x len(weights) seconds (``should_stop`` is polled too
+        and the caller decides what a stop means)."""
+        run = _Run(self, np.asarray(weights, dtype=float), should_stop)
+        if len(weights) == 0:
+            return []
+        try:
+            run.start(hint)
+            for opt in self.options:
+                run.option(opt)
+        except _OutOfTime:
+            return None
+        return run.solutions()
+
+
+class _Run:
+    """One batched search: incumbents per weighting and the shared tree."""
+
+    def __init__(self, s: BatchSolver, w: np.ndarray, should_stop) -> None:
+        self.s, self.w, self.should_stop = s, w, should_stop
+        d = w.shape[0]
+        self.best = np.full(d, -math.inf)
+        self.best_cost = np.full(d, math.inf)
+        self.best_rec = np.full(d, -1)
+        self.nodes = 0
+        self.deadline = time.perf_counter() + 0.95 * s.prob.time_limit * max(d, 1)
+        self.opt: _Option | None = None
+
+    # --- incumbents ------------------------------------------------------------------------
+    def offer(self, i: int) -> None:
+        _m, _t, cov, cost, _h, _lic = self.s.records[i]
+        obj = self.w @ cov - self.s.prob.money_weight * cost
+        better = (obj > self.best + EPS) | ((obj > self.best - EPS) & (cost < self.best_cost - 1e-6))
+        if better.any():
+            self.best[better], self.best_cost[better], self.best_rec[better] = obj[better], cost, i
+
+    def start(self, hint: MixSolution | None) -> None:
+        s, p = self.s, self.s.prob
+        if not p.forced:
+            empty = s._record(_no_tool(p), ())
+            if empty is not None:
+                self.offer(empty)
+        if hint is not None and hint.found:
+            i = s._record(hint.option, hint.members)
+            if i is not None:
+                self.offer(i)
+        if s.singles:
+            recs = [s.records[i] for i in s.singles]
+            covs = np.asarray([r[2] for r in recs])
+            costs = np.asarray([r[3] for r in recs])
+            obj = self.w @ covs.T - p.money_weight * costs
+            for k in np.unique(obj.argmax(axis=1)):
+                self.offer(s.singles[int(k)])
+            # a cheaper single within the tolerance of the best one wins its tie
+            for k in np.unique(np.where(obj >= obj.max(axis=1, keepdims=True) - EPS, costs, np.inf).argmin(axis=1)):
+                self.offer(s.singles[int(k)])
+
+    def solutions(self) -> list[MixSolution]:
+        out = []
+        for d in range(self.w.shape[0]):
+            i = int(self.best_rec[d])
+            if i < 0:
+                out.append(MixSolution(nodes=self.nodes))
+                continue
+            members, t, cov, cost, h, lic = self.s.records[i]
+            c = float(self.w[d] @ cov)
+            out.append(MixSolution(members, t, float(self.best[d]), cost, h, lic, c, self.nodes))
+        return out
+
+    # --- the tree --------------------------------------------------------------------------
+    def option(self, opt: _Option) -> None:
+        self.opt = opt
+        p = self.s.prob
+        alive = np.arange(self.w.shape[0])
+        r = np.ones(self.w.shape[1])
+        # free channels best net gain per hour first, for the mean weighting (the order only
+        # changes how soon good mixes are found)
+        root = self.s.vl @ self.w.mean(axis=0) - opt.lam
+        ratio = np.where(opt.ok, root / np.maximum(opt.hrs, 1e-6), -np.inf).max(axis=1)
+        free = [c for c in range(len(ratio)) if opt.ok[c].any() and not self.s.forced[c]]
+        free.sort(key=lambda c: -ratio[c])
+        self._dfs(opt.order + free, r, (), p.base[opt.t], p.base_cost[opt.t], 0, alive, None)
+
+    def _check(self) -> None:
+        self.nodes += 1
+        if self.nodes & 7 == 1 and (
+            time.perf_counter() > self.deadline
+            or (self.should_stop is not None and self.should_stop())
+        ):
+            raise _OutOfTime
+
+    def _dfs(self, rest, r, members, h, hc, m, alive, known) -> None:
+        self._check()
+        s, p, opt = self.s, self.s.prob, self.opt
+        assert opt is not None
+        t = opt.t
+        cost = 0.0
+        obj = np.zeros(len(alive))
+        if members:
+            lic = p.licence(t, m, h)
+            cost = hc * p.cost_per_hour + lic
+            if len(members) > 1:  # single channels were offered with their refund
+                s.records.append((members, t, 1.0 - r, cost, h, lic))
+                self.offer(len(s.records) - 1)
+            obj = self.w[alive] @ (1.0 - r) - p.money_weight * cost
+        left = s.kmax - len(members)
+        if not rest or left <= 0:
+            return
+        room = opt.cap - h
+        wr = self.w[alive] * r
+        idx = np.asarray(rest, dtype=np.intp)
+        if known is None:
+            ok_here = opt.ok[idx] & (opt.hrs[idx] <= room + EPS)
+            fz = s.forced[idx]
+            if bool((fz & ~ok_here.any(axis=1)).any()):
+                return  # a forced channel no longer fits
+            net = np.einsum("klg,ag->akl", s.vl[idx], wr) - opt.lam[idx]
+            ok = ok_here & ((net > EPS) | fz[:, None])
+        else:
+            net, ok = known
+        keep = ok.any(axis=(0, 2))
+        if not keep.all():
+            idx, net, ok = idx[keep], net[:, keep], ok[:, keep]
+        if len(idx) == 0:
+            return
+        need = self.best[alive] - obj
+        bound = self._bound(idx, net, ok, wr, room, left, need)
+        live = ~((bound < need - EPS) | ((bound <= need + EPS) & (cost >= self.best_cost[alive] - 1e-6)))
+        if not live.all():
+            alive, net, ok, wr = alive[live], net[live], ok[live], wr[live]
+            keep = ok.any(axis=(0, 2))
+            idx, net, ok = idx[keep], net[:, keep], ok[:, keep]
+        if len(alive) == 0 or len(idx) == 0:
+            return
+        c, tail = int(idx[0]), [int(x) for x in idx[1:]]
+        first = ok[:, 0, :]
+        mean = np.where(first, net[:, 0, :], 0.0).sum(axis=0) / np.maximum(first.sum(axis=0), 1)
+        for lvl in sorted(np.flatnonzero(first.any(axis=0)).tolist(), key=lambda x: -mean[x]):
+            m2, h2 = m + p.managed[c], h + p.hours[t][c][lvl]
+            if p.licence(t, m2, h2) > p.budget + EPS:
+                continue
+            r2 = r * (1.0 - s.vl[c, lvl])
+            members2 = (*members, (c, lvl))
+            self._dfs(tail, r2, members2, h2, hc + p.cost_hours[t][c][lvl], m2, alive[first[:, lvl]], None)
+        if c not in p.forced:
+            self._dfs(tail, r, members, h, hc, m, alive, (net[:, 1:], ok[:, 1:]))
+
+    # --- bounds (one per alive weighting) ---------------------------------------------------
+    def _bound(self, idx, net, ok, wr, room, left, need) -> np.ndarray:
+        s = self.s
+        fz = s.forced[idx]
+        best = np.where(ok, net, -np.inf).max(axis=2)  # (A, k)
+        has = ok.any(axis=2)
+        if fz.any():  # the forced channels must join: only bounds that allow any subset
+            b = np.where(has, best, 0.0).sum(axis=1)
+            return np.minimum(b, self._goal_bound(idx, wr, math.inf, len(idx)))
+        gains = np.where(has, np.maximum(best, 0.0), 0.0)
+        if left < gains.shape[1]:
+            gains = np.sort(gains, axis=1)[:, -left:]
+        b = gains.sum(axis=1)
+        b = np.minimum(b, self._goal_bound(idx, wr, room, left))
+        todo = b >= need - EPS
+        if len(idx) >= 3 and todo.any():
+            b[todo] = np.minimum(b[todo], self._concave(idx, ok[todo], wr[todo], need[todo], left))
+        return b
+
+    def _goal_bound(self, idx, wr, room, left) -> np.ndarray:
+        """Per goal: the most the k strongest remaining channels could add (k = how many fit
+        by their fewest hours); the levels are those any weighting may use (a superset)."""
+        opt = self.opt
+        assert opt is not None
+        fewest = np.sort(np.min(opt.hrs[idx], axis=1))
+        k = int(min(left, np.searchsorted(np.cumsum(fewest), room + EPS, side="right")))
+        scale = np.where(opt.ok[idx], self.s.scale[idx], -1.0)
+        top = scale.argmax(axis=1)
+        misses = 1.0 - self.s.vl[idx, top]  # (k, G)
+        keep = np.prod(np.sort(misses, axis=0)[:k], axis=0) if k < len(idx) else misses.prod(axis=0)
+        return wr @ (1.0 - keep)
+
+    def _concave(self, idx, ok, wr, need, left, iterations: int = 8) -> np.ndarray:
+        """Frank-Wolfe on the concave relaxation (see mix._Search._concave_bound) for every
+        weighting at once; the linear maximum is relaxed to the channel count only."""
+        s, opt = self.s, self.opt
+        assert opt is not None
+        a = s.log_miss[idx]  # (k, L, G)
+        lam = opt.lam[idx]
+        fz = s.forced[idx]
+        n = len(wr)
+        y = np.zeros(ok.shape)
+        best = np.full(n, math.inf)
+        rows = np.arange(n)[:, None]
+        for it in range(iterations):
+            e = np.exp(np.einsum("klg,akl->ag", a, y))
+            f = (wr * (1.0 - e)).sum(axis=1) - (lam * y).sum(axis=(1, 2))
+            grad = np.einsum("klg,ag->akl", -a, wr * e) - lam
+            gv = np.where(ok, grad, -np.inf)
+            pick = gv.argmax(axis=2)
+            top = np.take_along_axis(gv, pick[..., None], axis=2)[..., 0]  # (A, k)
+            take = fz[None, :] | (top > 0)
+            key = np.where(fz[None, :], np.inf, np.where(take, top, -np.inf))
+            rank = np.argsort(np.argsort(-key, axis=1, kind="stable"), axis=1)
+            take &= rank < left
+            value = np.where(take, top, 0.0).sum(axis=1)
+            gap = value - (np.where(ok, grad, 0.0) * y).sum(axis=(1, 2))
+            best = np.minimum(best, f + gap)
+            if bool((best < need - EPS).all()):
+                break
+            step = np.zeros(ok.shape)
+            step[rows, np.arange(len(idx))[None, :], pick] = take
+            y += 2.0 / (it + 2.0) * (step - y)
+        return best
