@@ -217,7 +217,39 @@ class _Run:
         ratio = np.where(opt.ok, root / np.maximum(opt.hrs, 1e-6), -np.inf).max(axis=1)
         free = [c for c in range(len(ratio)) if opt.ok[c].any() and not self.s.forced[c]]
         free.sort(key=lambda c: -ratio[c])
+        self._greedy(opt)
         self._dfs(opt.order + free, r, (), p.base[opt.t], p.base_cost[opt.t], 0, alive, None)
+
+    def _greedy(self, opt: _Option) -> None:
+        """Quick incumbents: for every weighting, add the best net gain that fits while it
+        pays (the licence is checked on the result); the distinct mixes are offered to all."""
+        s, p = self.s, self.s.prob
+        d, (n_c, n_l, n_g) = self.w.shape[0], s.vl.shape
+        level = np.full((d, n_c), -1)
+        r = np.ones((d, n_g))
+        h = np.full(d, p.base[opt.t])
+        for c in opt.order:  # forced, at their fewest hours
+            lvl = int(np.argmin(opt.hrs[c]))
+            level[:, c], h = lvl, h + opt.hrs[c, lvl]
+            r = r * (1.0 - s.vl[c, lvl])
+        rows = np.arange(d)
+        flat_vl, flat_lam, flat_hrs = s.vl.reshape(-1, n_g), opt.lam.reshape(-1), opt.hrs.reshape(-1)
+        for _ in range(s.kmax - len(opt.order)):
+            net = (self.w * r) @ flat_vl.T - flat_lam
+            fits = (h[:, None] + flat_hrs[None, :] <= opt.cap + EPS) & np.repeat(level < 0, n_l, axis=1)
+            net = np.where(fits, net, -np.inf)
+            pick = net.argmax(axis=1)
+            go = net[rows, pick] > EPS
+            if not go.any():
+                break
+            c, lvl = pick[go] // n_l, pick[go] % n_l
+            level[go, c] = lvl
+            h[go] += opt.hrs[c, lvl]
+            r[go] *= 1.0 - s.vl[c, lvl]
+        for row in np.unique(level, axis=0):
+            members = [(c, int(lv)) for c, lv in enumerate(row) if lv >= 0]
+            if len(members) > 1 and (i := s._record(opt.t, members)) is not None:
+                self.offer(i)
 
     def _check(self) -> None:
         self.nodes += 1
@@ -317,33 +349,38 @@ class _Run:
 
     def _concave(self, idx, ok, wr, need, left, iterations: int = 8) -> np.ndarray:
         """Frank-Wolfe on the concave relaxation (see mix._Search._concave_bound) for every
-        weighting at once; the linear maximum is relaxed to the channel count only."""
-        s, opt = self.s, self.opt
+        weighting at once, when no forced channel is left; the linear maximum is relaxed to
+        at most ``left`` channels (ties at the cut may let more in: still an upper bound).
+        A weighting whose bound is already below its need stops iterating."""
+        opt = self.opt
         assert opt is not None
-        a = s.log_miss[idx]  # (k, L, G)
-        lam = opt.lam[idx]
-        fz = s.forced[idx]
-        n = len(wr)
-        y = np.zeros(ok.shape)
+        n, k, n_levels = ok.shape
+        a = self.s.log_miss[idx].reshape(k * n_levels, -1)  # (kL, G)
+        lam = opt.lam[idx].reshape(-1)
         best = np.full(n, math.inf)
-        rows = np.arange(n)[:, None]
+        rows = np.arange(n)  # the weightings still iterating
+        ok2, y = ok.reshape(n, -1), np.zeros((n, k * n_levels))
+        levels = np.arange(n_levels)
         for it in range(iterations):
-            e = np.exp(np.einsum("klg,akl->ag", a, y))
-            f = (wr * (1.0 - e)).sum(axis=1) - (lam * y).sum(axis=(1, 2))
-            grad = np.einsum("klg,ag->akl", -a, wr * e) - lam
-            gv = np.where(ok, grad, -np.inf)
-            pick = gv.argmax(axis=2)
-            top = np.take_along_axis(gv, pick[..., None], axis=2)[..., 0]  # (A, k)
-            take = fz[None, :] | (top > 0)
-            key = np.where(fz[None, :], np.inf, np.where(take, top, -np.inf))
-            rank = np.argsort(np.argsort(-key, axis=1, kind="stable"), axis=1)
-            take &= rank < left
+            e = np.exp(y @ a)
+            f = (wr * (1.0 - e)).sum(axis=1) - y @ lam
+            grad = np.where(ok2, (wr * e) @ -a.T - lam, -np.inf)
+            per = grad.reshape(len(rows), k, n_levels)
+            pick = per.argmax(axis=2)
+            top = np.take_along_axis(per, pick[..., None], axis=2)[..., 0]  # (A, k)
+            take = top > 0
+            if left < k and bool((take.sum(axis=1) > left).any()):
+                cut = np.sort(np.where(take, top, -np.inf), axis=1)[:, -left]
+                take &= top >= cut[:, None]
             value = np.where(take, top, 0.0).sum(axis=1)
-            gap = value - (np.where(ok, grad, 0.0) * y).sum(axis=(1, 2))
-            best = np.minimum(best, f + gap)
-            if bool((best < need - EPS).all()):
+            gap = value - (np.where(ok2, grad, 0.0) * y).sum(axis=1)
+            best[rows] = np.minimum(best[rows], f + gap)
+            go = best[rows] >= need[rows] - EPS
+            if not go.any() or it == iterations - 1:
                 break
-            step = np.zeros(ok.shape)
-            step[rows, np.arange(len(idx))[None, :], pick] = take
-            y += 2.0 / (it + 2.0) * (step - y)
+            if not go.all():
+                rows, wr, ok2, y = rows[go], wr[go], ok2[go], y[go]
+                pick, take = pick[go], take[go]
+            step = (levels == pick[..., None]) & take[..., None]
+            y += 2.0 / (it + 2.0) * (step.reshape(len(rows), -1) - y)
         return best

@@ -41,7 +41,7 @@ __all__ = ["Cancelled", "sensitivity"]
 _SCAN = (0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0)
 _TOL = 0.005
 _PAD = 1e-4  # reported past the exact breakpoint, where the new mix is strictly better
-_CHUNK = 50  # draws per batched solve (progress and cancel between them)
+_CHUNK = 200  # draws per batched solve (progress and cancel between them)
 _MAX_SOLVES = 40  # per direction, before falling back to the scan (never reached in practice)
 
 # a direction yields the weights it wants solved and gets their solutions; it returns its
@@ -129,7 +129,7 @@ def _direction(
     def first_change(a: float, sa: MixSolution, b: float, sb: MixSolution):
         """The first breakpoint in (a, b] after which the channels differ from the base mix,
         given the optima sa at a (base channels) and sb at b; None if there is none."""
-        if (sa.option, sa.members) == (sb.option, sb.members):
+        if sa.option == sb.option and sorted(sa.members) == sorted(sb.members):
             return None
         dslope = lines.slope(sb) - lines.slope(sa)
         if abs(dslope) < 1e-12:
