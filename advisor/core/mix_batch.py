@@ -133,7 +133,7 @@ class BatchSolver:
     def solve(
         self,
         weights: Sequence[Sequence[float]],
-        hint: MixSolution | None = None,
+        hints: Sequence[MixSolution] = (),
         should_stop: Callable[[], bool] | None = None,
     ) -> list[MixSolution] | None:
         """The optimal mix for each weighting (as ``solve`` would give), or None when the
@@ -143,7 +143,7 @@ class BatchSolver:
         if len(weights) == 0:
             return []
         try:
-            run.start(hint)
+            run.start(hints)
             for opt in self.options:
                 run.option(opt)
         except _OutOfTime:
@@ -172,15 +172,14 @@ class _Run:
         if better.any():
             self.best[better], self.best_cost[better], self.best_rec[better] = obj[better], cost, i
 
-    def start(self, hint: MixSolution | None) -> None:
+    def start(self, hints: Sequence[MixSolution]) -> None:
         s, p = self.s, self.s.prob
         if not p.forced:
             empty = s._record(_no_tool(p), ())
             if empty is not None:
                 self.offer(empty)
-        if hint is not None and hint.found:
-            i = s._record(hint.option, hint.members)
-            if i is not None:
+        for hint in dict.fromkeys((h.option, tuple(sorted(h.members))) for h in hints if h.found):
+            if (i := s._record(*hint)) is not None:
                 self.offer(i)
         if s.singles:
             recs = [s.records[i] for i in s.singles]
@@ -364,23 +363,21 @@ class _Run:
         for it in range(iterations):
             e = np.exp(y @ a)
             f = (wr * (1.0 - e)).sum(axis=1) - y @ lam
-            grad = np.where(ok2, (wr * e) @ -a.T - lam, -np.inf)
-            per = grad.reshape(len(rows), k, n_levels)
-            pick = per.argmax(axis=2)
-            top = np.take_along_axis(per, pick[..., None], axis=2)[..., 0]  # (A, k)
+            grad = (wr * e) @ -a.T - lam  # y is 0 where a level is not allowed
+            per = np.where(ok2, grad, -np.inf).reshape(len(rows), k, n_levels)
+            top = per.max(axis=2)  # (A, k)
             take = top > 0
             if left < k and bool((take.sum(axis=1) > left).any()):
                 cut = np.sort(np.where(take, top, -np.inf), axis=1)[:, -left]
                 take &= top >= cut[:, None]
             value = np.where(take, top, 0.0).sum(axis=1)
-            gap = value - (np.where(ok2, grad, 0.0) * y).sum(axis=1)
+            gap = value - (grad * y).sum(axis=1)
             best[rows] = np.minimum(best[rows], f + gap)
             go = best[rows] >= need[rows] - EPS
             if not go.any() or it == iterations - 1:
                 break
             if not go.all():
-                rows, wr, ok2, y = rows[go], wr[go], ok2[go], y[go]
-                pick, take = pick[go], take[go]
-            step = (levels == pick[..., None]) & take[..., None]
+                rows, wr, ok2, y, per, take = rows[go], wr[go], ok2[go], y[go], per[go], take[go]
+            step = (levels == per.argmax(axis=2)[..., None]) & take[..., None]
             y += 2.0 / (it + 2.0) * (step.reshape(len(rows), -1) - y)
         return best

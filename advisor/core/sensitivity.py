@@ -25,7 +25,7 @@ batches; a batch that runs out of time is solved draw by draw (each with its own
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -46,7 +46,8 @@ _MAX_SOLVES = 40  # per direction, before falling back to the scan (never reache
 
 # a direction yields the weights it wants solved and gets their solutions; it returns its
 # (margin, mix) or None to ask for the scan
-_Direction = Generator[list[float], MixSolution, "tuple[float | None, tuple[int, ...]] | None"]
+_Ask = tuple[list[float], tuple[MixSolution, ...]]  # weights to solve, and hints
+_Direction = Generator[_Ask, MixSolution, "tuple[float | None, tuple[int, ...]] | None"]
 
 
 class Cancelled(Exception):
@@ -78,15 +79,19 @@ class _Solver:
         self.prep, self.base, self.check = prep, base, check
         self.batch = BatchSolver(prep.problem)
 
-    def __call__(self, weights: list[list[float]]) -> list[MixSolution]:
+    def __call__(
+        self, weights: list[list[float]], hints: Sequence[MixSolution] = ()
+    ) -> list[MixSolution]:
+        """The optimum for each weighting; ``hints``: mixes likely to be good (incumbents)."""
         self.check()
-        got = self.batch.solve(weights, self.base, self.prep.problem.should_stop)
+        got = self.batch.solve(weights, [self.base, *hints], self.prep.problem.should_stop)
         if got is not None:
             return got
+        pairs = [(h.option, h.members) for h in hints if h.found]
         out = []
         for w in weights:
             self.check()
-            out.append(solve(self.prep.problem, w, self.base))
+            out.append(solve(self.prep.problem, w, self.base, pairs))
         return out
 
 
@@ -119,9 +124,9 @@ def _direction(
     lines = _Lines(prep, weights, g, sign)
     budget = [_MAX_SOLVES]
 
-    def at(x: float) -> Generator[list[float], MixSolution, MixSolution]:
+    def at(x: float, *hints: MixSolution) -> Generator[_Ask, MixSolution, MixSolution]:
         budget[0] -= 1
-        sol = yield _shifted(weights, g, share + sign * x)
+        sol = yield _shifted(weights, g, share + sign * x), hints
         if sol.stopped or not sol.found or budget[0] < 0:
             raise _Degenerate
         return sol
@@ -138,26 +143,28 @@ def _direction(
         if not a - 1e-9 <= x <= b + 1e-9:
             raise _Degenerate
         x = min(max(x, a), b)
-        sx = yield from at(x)
+        sx = yield from at(x, sa, sb)
         if lines.value(sx, x) <= lines.value(sa, x) + EPS:  # nothing above the two lines
-            return x if sb.channels != base.channels else None
+            if sb.channels == base.channels:
+                return None
+            # sb is optimal on [x, b] (the envelope is convex, at or above sb's line and on it
+            # at x and b), and ahead of sa by |dslope| x the pad: the move reported
+            if x + _PAD > b or abs(dslope) * _PAD < 100 * EPS:
+                raise _Degenerate
+            return x + _PAD, sb.channels
         found = yield from first_change(a, sa, x, sx)
-        if found is not None or sx.channels != base.channels:
+        if found is not None:
             return found
+        if sx.channels != base.channels:
+            raise _Degenerate  # the left part must have found sx's change: rounding
         return (yield from first_change(x, sx, b, sb))
 
     try:
         end = yield from at(limit)
-        x = yield from first_change(0.0, base, limit, end)
-        if x is None:
-            return None, base.channels
-        move = min(limit, x + _PAD)
-        past = yield from at(move)
+        change = yield from first_change(0.0, base, limit, end)
     except _Degenerate:
         return None
-    if past.channels == base.channels:
-        return None  # another breakpoint within _PAD: let the scan decide
-    return move, past.channels
+    return change if change is not None else (None, base.channels)
 
 
 def _scan(
@@ -203,7 +210,7 @@ def _margins(
     found: dict[tuple[int, int], tuple[float | None, tuple[int, ...]] | None] = {}
     found.update({(g, -1): (None, base.channels) for g in range(len(goals)) if weights[g] <= 0})
     gens = {k: _direction(prep, weights, k[0], k[1], base) for k in keys}
-    asks: dict[tuple[int, int], list[float]] = {}
+    asks: dict[tuple[int, int], _Ask] = {}
 
     def advance(k: tuple[int, int], sol: MixSolution | None) -> None:
         try:
@@ -222,7 +229,9 @@ def _margins(
         if not asks:
             break
         pending = list(asks)
-        for k, sol in zip(pending, solver([asks[k] for k in pending]), strict=True):
+        hints = [h for k in pending for h in asks[k][1]]
+        got = solver([asks[k][0] for k in pending], hints)
+        for k, sol in zip(pending, got, strict=True):
             advance(k, sol)
     ids = prep.problem.ids
     out = []
