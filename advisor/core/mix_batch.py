@@ -160,6 +160,7 @@ class _Run:
         self.best = np.full(d, -math.inf)
         self.best_cost = np.full(d, math.inf)
         self.best_rec = np.full(d, -1)
+        self.inc = np.zeros((d, *s.vl.shape[:2]))  # each incumbent's levels (Frank-Wolfe start)
         self.nodes = 0
         self.deadline = time.perf_counter() + 0.95 * s.prob.time_limit * max(d, 1)
         self.opt: _Option | None = None
@@ -171,6 +172,10 @@ class _Run:
         better = (obj > self.best + EPS) | ((obj > self.best - EPS) & (cost < self.best_cost - 1e-6))
         if better.any():
             self.best[better], self.best_cost[better], self.best_rec[better] = obj[better], cost, i
+            ind = np.zeros(self.inc.shape[1:])
+            for c, lvl in self.s.records[i][0]:
+                ind[c, lvl] = 1.0
+            self.inc[better] = ind
 
     def start(self, hints: Sequence[MixSolution]) -> None:
         s, p = self.s, self.s.prob
@@ -293,7 +298,7 @@ class _Run:
         if len(idx) == 0:
             return
         need = self.best[alive] - obj
-        bound = self._bound(idx, net, ok, wr, room, left, need)
+        bound = self._bound(idx, net, ok, wr, room, left, need, alive)
         live = ~((bound < need - EPS) | ((bound <= need + EPS) & (cost >= self.best_cost[alive] - 1e-6)))
         if not live.all():
             alive, net, ok, wr = alive[live], net[live], ok[live], wr[live]
@@ -315,7 +320,7 @@ class _Run:
             self._dfs(tail, r, members, h, hc, m, alive, (net[:, 1:], ok[:, 1:]))
 
     # --- bounds (one per alive weighting) ---------------------------------------------------
-    def _bound(self, idx, net, ok, wr, room, left, need) -> np.ndarray:
+    def _bound(self, idx, net, ok, wr, room, left, need, alive) -> np.ndarray:
         s = self.s
         fz = s.forced[idx]
         best = np.where(ok, net, -np.inf).max(axis=2)  # (A, k)
@@ -330,7 +335,7 @@ class _Run:
         b = np.minimum(b, self._goal_bound(idx, wr, room, left))
         todo = b >= need - EPS
         if len(idx) >= 3 and todo.any():
-            b[todo] = np.minimum(b[todo], self._concave(idx, ok[todo], wr[todo], need[todo], left))
+            b[todo] = np.minimum(b[todo], self._concave(idx, ok[todo], wr[todo], need[todo], left, alive[todo]))
         return b
 
     def _goal_bound(self, idx, wr, room, left) -> np.ndarray:
@@ -346,7 +351,7 @@ class _Run:
         keep = np.prod(np.sort(misses, axis=0)[:k], axis=0) if k < len(idx) else misses.prod(axis=0)
         return wr @ (1.0 - keep)
 
-    def _concave(self, idx, ok, wr, need, left, iterations: int = 8) -> np.ndarray:
+    def _concave(self, idx, ok, wr, need, left, alive, iterations: int = 8) -> np.ndarray:
         """Frank-Wolfe on the concave relaxation (see mix._Search._concave_bound) for every
         weighting at once, when no forced channel is left; the linear maximum is relaxed to
         at most ``left`` channels (ties at the cut may let more in: still an upper bound).
@@ -358,7 +363,11 @@ class _Run:
         lam = opt.lam[idx].reshape(-1)
         best = np.full(n, math.inf)
         rows = np.arange(n)  # the weightings still iterating
-        ok2, y = ok.reshape(n, -1), np.zeros((n, k * n_levels))
+        ok2 = ok.reshape(n, -1)
+        # start from each weighting's incumbent (its levels among the channels left)
+        y = np.where(ok, self.inc[alive][:, idx, :], 0.0).reshape(n, -1)
+        if left < k:
+            y *= np.minimum(1.0, left / np.maximum(y.sum(axis=1, keepdims=True), 1.0))
         levels = np.arange(n_levels)
         for it in range(iterations):
             e = np.exp(y @ a)
@@ -379,5 +388,5 @@ class _Run:
             if not go.all():
                 rows, wr, ok2, y, per, take = rows[go], wr[go], ok2[go], y[go], per[go], take[go]
             step = (levels == per.argmax(axis=2)[..., None]) & take[..., None]
-            y += 2.0 / (it + 2.0) * (step.reshape(len(rows), -1) - y)
+            y += 2.0 / (it + 3.0) * (step.reshape(len(rows), -1) - y)
         return best
