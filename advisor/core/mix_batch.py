@@ -32,6 +32,9 @@ from .mix import EPS, MixProblem, MixSolution, _no_tool, _Search, evaluate
 __all__ = ["BatchSolver", "coverage_of"]
 
 
+_GREEDY = 200  # weightings a batch runs the greedy incumbent for, per tool option
+
+
 class _OutOfTime(Exception):
     pass
 
@@ -110,14 +113,31 @@ class BatchSolver:
         return _Option(t, cap, ok, hrs_np, lam, forced)
 
     def _singles(self) -> list[int]:
+        """Every feasible single-channel mix as a record (as ``evaluate`` would judge it: a
+        single channel needs no tailoring, ``refund``)."""
         p = self.prob
-        out = []
-        for c in range(len(p.ids)):
-            for lvl in p.allowed[c]:
-                for t in range(len(p.options)):
-                    i = self._record(t, ((c, lvl),))
-                    if i is not None:
-                        out.append(i)
+        out: list[int] = []
+        n_g = self.vl.shape[2]
+        for t in range(len(p.options)):
+            for c in range(len(p.ids)):
+                if not p.forced <= {c}:
+                    continue
+                for lvl in p.allowed[c] if p.max_count != 0 else ():
+                    if math.isinf(p.hours[t][c][lvl]):
+                        continue
+                    refund = p.refund[t][c][lvl]
+                    h = p.base[t] + p.hours[t][c][lvl] - refund
+                    if math.isinf(h) or h > p.capacity + EPS:
+                        continue
+                    lic = p.licence(t, int(p.managed[c]), h)
+                    if lic > p.budget + EPS:
+                        continue
+                    hc = p.base_cost[t] + p.cost_hours[t][c][lvl] - refund
+                    cost = hc * p.cost_per_hour + lic
+                    self.records.append((((c, lvl),), t, self.vl[c, lvl], cost, h, lic))
+                    out.append(len(self.records) - 1)
+        self.single_cov = np.asarray([self.records[i][2] for i in out]).reshape(len(out), n_g)
+        self.single_cost = np.asarray([self.records[i][3] for i in out])
         return out
 
     def _record(self, t: int, members: Sequence[tuple[int, int]]) -> int | None:
@@ -187,10 +207,8 @@ class _Run:
             if (i := s._record(*hint)) is not None:
                 self.offer(i)
         if s.singles:
-            recs = [s.records[i] for i in s.singles]
-            covs = np.asarray([r[2] for r in recs])
-            costs = np.asarray([r[3] for r in recs])
-            obj = self.w @ covs.T - p.money_weight * costs
+            costs = s.single_cost
+            obj = self.w @ s.single_cov.T - p.money_weight * costs
             for k in np.unique(obj.argmax(axis=1)):
                 self.offer(s.singles[int(k)])
             # a cheaper single within the tolerance of the best one wins its tie
@@ -225,10 +243,12 @@ class _Run:
         self._dfs(opt.order + free, r, (), p.base[opt.t], p.base_cost[opt.t], 0, alive, None)
 
     def _greedy(self, opt: _Option) -> None:
-        """Quick incumbents: for every weighting, add the best net gain that fits while it
-        pays (the licence is checked on the result); the distinct mixes are offered to all."""
+        """Quick incumbents: for up to _GREEDY weightings spread over the batch, add the
+        best net gain that fits while it pays (the licence is checked on the result); the
+        distinct mixes are offered to all."""
         s, p = self.s, self.s.prob
-        d, (n_c, n_l, n_g) = self.w.shape[0], s.vl.shape
+        w = self.w[np.unique(np.linspace(0, len(self.w) - 1, _GREEDY).round().astype(int))]
+        d, (n_c, n_l, n_g) = w.shape[0], s.vl.shape
         level = np.full((d, n_c), -1)
         r = np.ones((d, n_g))
         h = np.full(d, p.base[opt.t])
@@ -239,7 +259,7 @@ class _Run:
         rows = np.arange(d)
         flat_vl, flat_lam, flat_hrs = s.vl.reshape(-1, n_g), opt.lam.reshape(-1), opt.hrs.reshape(-1)
         for _ in range(s.kmax - len(opt.order)):
-            net = (self.w * r) @ flat_vl.T - flat_lam
+            net = (w * r) @ flat_vl.T - flat_lam
             fits = (h[:, None] + flat_hrs[None, :] <= opt.cap + EPS) & np.repeat(level < 0, n_l, axis=1)
             net = np.where(fits, net, -np.inf)
             pick = net.argmax(axis=1)
@@ -329,6 +349,8 @@ class _Run:
             b = np.where(has, best, 0.0).sum(axis=1)
             return np.minimum(b, self._goal_bound(idx, wr, math.inf, len(idx)))
         gains = np.where(has, np.maximum(best, 0.0), 0.0)
+        if left == 1:  # the best single addition: exact, no relaxation can do better
+            return gains.max(axis=1)
         if left < gains.shape[1]:
             gains = np.sort(gains, axis=1)[:, -left:]
         b = gains.sum(axis=1)
