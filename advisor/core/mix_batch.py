@@ -32,7 +32,7 @@ from .mix import EPS, MixProblem, MixSolution, _no_tool, _Search, evaluate
 __all__ = ["BatchSolver", "coverage_of"]
 
 
-_GREEDY = 200  # weightings a batch runs the greedy incumbent for, per tool option
+_GREEDY = 32  # weightings a batch runs the greedy incumbent for, per tool option
 
 
 class _OutOfTime(Exception):
@@ -403,8 +403,11 @@ class _Run:
                 take &= top >= cut[:, None]
             value = np.where(take, top, 0.0).sum(axis=1)
             gap = value - (grad * y).sum(axis=1)
-            best[rows] = np.minimum(best[rows], f + gap)
+            before = best[rows]
+            best[rows] = np.minimum(before, f + gap)
             go = best[rows] >= need[rows] - EPS
+            if it >= 2:  # give up where the last step's progress, kept up, would not get there
+                go &= best[rows] - need[rows] < (before - best[rows]) * (iterations - 1 - it)
             if not go.any() or it == iterations - 1:
                 break
             if not go.all():
