@@ -32,9 +32,6 @@ from .mix import EPS, MixProblem, MixSolution, _no_tool, _Search, evaluate
 __all__ = ["BatchSolver", "coverage_of"]
 
 
-_GREEDY = 32  # weightings a batch runs the greedy incumbent for, per tool option
-
-
 class _OutOfTime(Exception):
     pass
 
@@ -158,7 +155,8 @@ class BatchSolver:
     ) -> list[MixSolution] | None:
         """The optimal mix for each weighting (as ``solve`` would give), or None when the
         search ran past ``time_limit`` x len(weights) seconds (``should_stop`` is polled too
-        and the caller decides what a stop means)."""
+        and the caller decides what a stop means). ``hints``: mixes offered as incumbents to
+        every weighting."""
         run = _Run(self, np.asarray(weights, dtype=float), should_stop)
         if len(weights) == 0:
             return []
@@ -239,41 +237,7 @@ class _Run:
         ratio = np.where(opt.ok, root / np.maximum(opt.hrs, 1e-6), -np.inf).max(axis=1)
         free = [c for c in range(len(ratio)) if opt.ok[c].any() and not self.s.forced[c]]
         free.sort(key=lambda c: -ratio[c])
-        self._greedy(opt)
         self._dfs(opt.order + free, r, (), p.base[opt.t], p.base_cost[opt.t], 0, alive, None)
-
-    def _greedy(self, opt: _Option) -> None:
-        """Quick incumbents: for up to _GREEDY weightings spread over the batch, add the
-        best net gain that fits while it pays (the licence is checked on the result); the
-        distinct mixes are offered to all."""
-        s, p = self.s, self.s.prob
-        w = self.w[np.unique(np.linspace(0, len(self.w) - 1, _GREEDY).round().astype(int))]
-        d, (n_c, n_l, n_g) = w.shape[0], s.vl.shape
-        level = np.full((d, n_c), -1)
-        r = np.ones((d, n_g))
-        h = np.full(d, p.base[opt.t])
-        for c in opt.order:  # forced, at their fewest hours
-            lvl = int(np.argmin(opt.hrs[c]))
-            level[:, c], h = lvl, h + opt.hrs[c, lvl]
-            r = r * (1.0 - s.vl[c, lvl])
-        rows = np.arange(d)
-        flat_vl, flat_lam, flat_hrs = s.vl.reshape(-1, n_g), opt.lam.reshape(-1), opt.hrs.reshape(-1)
-        for _ in range(s.kmax - len(opt.order)):
-            net = (w * r) @ flat_vl.T - flat_lam
-            fits = (h[:, None] + flat_hrs[None, :] <= opt.cap + EPS) & np.repeat(level < 0, n_l, axis=1)
-            net = np.where(fits, net, -np.inf)
-            pick = net.argmax(axis=1)
-            go = net[rows, pick] > EPS
-            if not go.any():
-                break
-            c, lvl = pick[go] // n_l, pick[go] % n_l
-            level[go, c] = lvl
-            h[go] += opt.hrs[c, lvl]
-            r[go] *= 1.0 - s.vl[c, lvl]
-        for row in np.unique(level, axis=0):
-            members = [(c, int(lv)) for c, lv in enumerate(row) if lv >= 0]
-            if len(members) > 1 and (i := s._record(opt.t, members)) is not None:
-                self.offer(i)
 
     def _check(self) -> None:
         self.nodes += 1
@@ -321,8 +285,11 @@ class _Run:
         bound = self._bound(idx, net, ok, wr, room, left, need, alive)
         live = ~((bound < need - EPS) | ((bound <= need + EPS) & (cost >= self.best_cost[alive] - 1e-6)))
         if not live.all():
-            alive, net, ok, wr = alive[live], net[live], ok[live], wr[live]
-            keep = ok.any(axis=(0, 2))
+            alive, net, ok, need = alive[live], net[live], ok[live], need[live]
+        if len(alive) and not s.forced[idx].any():
+            ok = self._can_pay(net, ok, need, left)
+        keep = ok.any(axis=(0, 2))
+        if not keep.all():
             idx, net, ok = idx[keep], net[:, keep], ok[:, keep]
         if len(alive) == 0 or len(idx) == 0:
             return
@@ -338,6 +305,17 @@ class _Run:
             self._dfs(tail, r2, members2, h2, hc + p.cost_hours[t][c][lvl], m2, alive[first[:, lvl]], None)
         if c not in p.forced:
             self._dfs(tail, r, members, h, hc, m, alive, (net[:, 1:], ok[:, 1:]))
+
+    @staticmethod
+    def _can_pay(net, ok, need, left) -> np.ndarray:
+        """Drop, per weighting, a level whose net gain plus the ``left - 1`` best net gains
+        of the channels left (submodularity: a bound on any mix that takes it) cannot reach
+        the incumbent."""
+        gains = np.where(ok, net, 0.0).max(axis=2)
+        others = np.zeros(len(net))
+        if left > 1:
+            others = -np.sort(-gains, axis=1)[:, : left - 1].sum(axis=1)
+        return ok & (net + others[:, None, None] >= need[:, None, None] - EPS)
 
     # --- bounds (one per alive weighting) ---------------------------------------------------
     def _bound(self, idx, net, ok, wr, room, left, need, alive) -> np.ndarray:
