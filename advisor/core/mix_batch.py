@@ -32,6 +32,9 @@ from .mix import EPS, MixProblem, MixSolution, _no_tool, _Search, evaluate
 __all__ = ["BatchSolver", "coverage_of"]
 
 
+_PAIRS = 400_000  # largest weightings x (channel levels)^2 worth the exact pair bound
+
+
 class _OutOfTime(Exception):
     pass
 
@@ -329,6 +332,8 @@ class _Run:
         gains = np.where(has, np.maximum(best, 0.0), 0.0)
         if left == 1:  # the best single addition: exact, no relaxation can do better
             return gains.max(axis=1)
+        if left == 2 and len(wr) * net[0].size ** 2 <= _PAIRS:
+            return np.maximum(gains.max(axis=1), self._pair_bound(idx, net, ok, wr, room))
         if left < gains.shape[1]:
             gains = np.sort(gains, axis=1)[:, -left:]
         b = gains.sum(axis=1)
@@ -337,6 +342,21 @@ class _Run:
         if len(idx) >= 3 and todo.any():
             b[todo] = np.minimum(b[todo], self._concave(idx, ok[todo], wr[todo], need[todo], left, alive[todo]))
         return b
+
+    def _pair_bound(self, idx, net, ok, wr, room) -> np.ndarray:
+        """With two channels left to add: the best pair that fits in the hours, its gain
+        counted exactly but for the licence's growth (so an upper bound)."""
+        opt = self.opt
+        assert opt is not None
+        n, k, n_levels = net.shape
+        v = self.s.vl[idx].reshape(k * n_levels, -1)  # (kL, G)
+        hrs = opt.hrs[idx].reshape(-1)
+        chan = np.repeat(np.arange(k), n_levels)
+        fits = (hrs[:, None] + hrs[None, :] <= room + EPS) & (chan[:, None] != chan[None, :])
+        gain = np.where(ok, net, -np.inf).reshape(n, -1)
+        overlap = (v[None] * wr[:, None, :]) @ v.T  # (A, kL, kL): what the pair covers twice
+        pair = gain[:, :, None] + gain[:, None, :] - overlap
+        return np.where(fits[None], pair, -np.inf).reshape(n, -1).max(axis=1)
 
     def _goal_bound(self, idx, wr, room, left) -> np.ndarray:
         """Per goal: the most the k strongest remaining channels could add (k = how many fit
