@@ -1,21 +1,27 @@
 """The exact mix search for many weightings at once (the sensitivity analysis).
 
-The same problem as :func:`advisor.core.mix.solve` and the same branch and bound, but each node
-carries every weighting still alive there: the members, hours and residual coverage of a node do
-not depend on the weights, so one tree serves all of them and each bound is computed for all the
-weightings in one numpy operation. A weighting leaves a subtree when its own bound there is below
-its own incumbent (or a level's net gain is not positive for it); a subtree is explored while
-some weighting is alive in it. The bounds are the first, third and fourth of
-:mod:`advisor.core.mix` (submodular gains, per-goal strongest channels, the concave relaxation
-by Frank-Wolfe, its linear step limited by the channel count only); the knapsack LP of the
-hours left is not used (per weighting it costs more than the nodes it saves). All are valid
-upper bounds, so each weighting gets its exact optimum (ties go to the lower cost, as in
-``solve``).
+The same problem as :func:`advisor.core.mix.solve` and the same depth-first branch and bound,
+but each node carries every weighting still alive there: the members, hours and residual
+coverage of a node do not depend on the weights, so one tree serves all of them and each bound
+is computed for all the weightings in one numpy operation. A weighting leaves a subtree when its
+own bound there is below its own incumbent, and a level leaves it for that weighting when its
+net gain is not positive or, with the ``left - 1`` best other gains, cannot reach the incumbent
+(submodularity); a subtree is explored while some weighting is alive in it.
 
-The weight-independent set-up (hours caps, the levels that fit, the single-channel mixes) is
-done once per problem in :class:`BatchSolver`. A call that runs past its time budget (the
-single solves' limit times the number of weightings) returns None: the caller then solves one
-by one, which keeps each solve's own time limit.
+Bounds, each a valid upper bound on what the channels left can add: with one channel left, the
+best single net gain (exact but for the licence's growth); with two, the best pair that fits in
+the hours (likewise); otherwise the least of the submodular sum of the best gains, the per-goal
+strongest channels and the concave relaxation by Frank-Wolfe (see :mod:`advisor.core.mix`),
+started from each weighting's incumbent, its linear step limited by the channel count only (the
+hours' knapsack LP per weighting costs more than the nodes it saves), and stopped for a
+weighting whose bound is not falling fast enough to prune. So each weighting gets its exact
+optimum; ties within 1e-9 go to the lower cost, as in ``solve`` (which of two mixes tied on
+both a solve returns depends on the order it meets them in, here as there).
+
+The weight-independent set-up (hours caps, the undominated levels that fit, the single-channel
+mixes) is done once per problem in :class:`BatchSolver`. A call that runs past its time budget
+(the single solve's limit times the number of weightings) returns None: the caller then solves
+one by one, which keeps each solve's own time limit.
 """
 
 from __future__ import annotations
@@ -56,7 +62,7 @@ class _Option:
     ok: np.ndarray  # (C, L) levels allowed, finite, within the hours, undominated
     hrs: np.ndarray  # (C, L) team hours, inf where not ok
     lam: np.ndarray  # (C, L) money weight x cost of the level
-    order: list[int]  # forced first, then the free channels
+    forced: list[int]  # the forced channels (searched first)
 
 
 class BatchSolver:
@@ -64,8 +70,9 @@ class BatchSolver:
 
     def __init__(self, prob: MixProblem) -> None:
         self.prob = prob
-        probe = _Search(prob=prob, weights=[0.0] * len(prob.values[0]), best=MixSolution(),
-                        deadline=math.inf)
+        probe = _Search(
+            prob=prob, weights=[0.0] * len(prob.values[0]), best=MixSolution(), deadline=math.inf
+        )
         self.vl = np.asarray(probe.vl, dtype=float).reshape(len(prob.ids), -1, len(prob.values[0]))
         self.log_miss = np.log1p(-np.minimum(self.vl, 1.0 - 1e-12))
         self.scale = np.asarray(prob.scale, dtype=float)
@@ -190,7 +197,9 @@ class _Run:
     def offer(self, i: int) -> None:
         _m, _t, cov, cost, _h, _lic = self.s.records[i]
         obj = self.w @ cov - self.s.prob.money_weight * cost
-        better = (obj > self.best + EPS) | ((obj > self.best - EPS) & (cost < self.best_cost - 1e-6))
+        better = (obj > self.best + EPS) | (
+            (obj > self.best - EPS) & (cost < self.best_cost - 1e-6)
+        )
         if better.any():
             self.best[better], self.best_cost[better], self.best_rec[better] = obj[better], cost, i
             ind = np.zeros(self.inc.shape[1:])
@@ -213,7 +222,9 @@ class _Run:
             for k in np.unique(obj.argmax(axis=1)):
                 self.offer(s.singles[int(k)])
             # a cheaper single within the tolerance of the best one wins its tie
-            for k in np.unique(np.where(obj >= obj.max(axis=1, keepdims=True) - EPS, costs, np.inf).argmin(axis=1)):
+            for k in np.unique(
+                np.where(obj >= obj.max(axis=1, keepdims=True) - EPS, costs, np.inf).argmin(axis=1)
+            ):
                 self.offer(s.singles[int(k)])
 
     def solutions(self) -> list[MixSolution]:
@@ -240,7 +251,7 @@ class _Run:
         ratio = np.where(opt.ok, root / np.maximum(opt.hrs, 1e-6), -np.inf).max(axis=1)
         free = [c for c in range(len(ratio)) if opt.ok[c].any() and not self.s.forced[c]]
         free.sort(key=lambda c: -ratio[c])
-        self._dfs(opt.order + free, r, (), p.base[opt.t], p.base_cost[opt.t], 0, alive, None)
+        self._dfs(opt.forced + free, r, (), p.base[opt.t], p.base_cost[opt.t], 0, alive, None)
 
     def _check(self) -> None:
         self.nodes += 1
@@ -250,7 +261,20 @@ class _Run:
         ):
             raise _OutOfTime
 
-    def _dfs(self, rest, r, members, h, hc, m, alive, known) -> None:
+    def _dfs(
+        self,
+        rest: list[int],
+        r: np.ndarray,
+        members: tuple[tuple[int, int], ...],
+        h: float,
+        hc: float,
+        m: int,
+        alive: np.ndarray,
+        known: tuple[np.ndarray, np.ndarray] | None,
+    ) -> None:
+        """Explore the mixes that add some of ``rest`` (in order) to ``members`` for the
+        weightings ``alive``; ``r``: the share of each goal still uncovered; ``known``: the
+        parent's net gains and allowed levels when this node has the same members (a skip)."""
         self._check()
         s, p, opt = self.s, self.s.prob, self.opt
         assert opt is not None
@@ -286,7 +310,9 @@ class _Run:
             return
         need = self.best[alive] - obj
         bound = self._bound(idx, net, ok, wr, room, left, need, alive)
-        live = ~((bound < need - EPS) | ((bound <= need + EPS) & (cost >= self.best_cost[alive] - 1e-6)))
+        live = ~(
+            (bound < need - EPS) | ((bound <= need + EPS) & (cost >= self.best_cost[alive] - 1e-6))
+        )
         if not live.all():
             alive, net, ok, need = alive[live], net[live], ok[live], need[live]
         if len(alive) and not s.forced[idx].any():
@@ -305,7 +331,9 @@ class _Run:
                 continue
             r2 = r * (1.0 - s.vl[c, lvl])
             members2 = (*members, (c, lvl))
-            self._dfs(tail, r2, members2, h2, hc + p.cost_hours[t][c][lvl], m2, alive[first[:, lvl]], None)
+            self._dfs(
+                tail, r2, members2, h2, hc + p.cost_hours[t][c][lvl], m2, alive[first[:, lvl]], None
+            )
         if c not in p.forced:
             self._dfs(tail, r, members, h, hc, m, alive, (net[:, 1:], ok[:, 1:]))
 
@@ -340,7 +368,9 @@ class _Run:
         b = np.minimum(b, self._goal_bound(idx, wr, room, left))
         todo = b >= need - EPS
         if len(idx) >= 3 and todo.any():
-            b[todo] = np.minimum(b[todo], self._concave(idx, ok[todo], wr[todo], need[todo], left, alive[todo]))
+            b[todo] = np.minimum(
+                b[todo], self._concave(idx, ok[todo], wr[todo], need[todo], left, alive[todo])
+            )
         return b
 
     def _pair_bound(self, idx, net, ok, wr, room) -> np.ndarray:

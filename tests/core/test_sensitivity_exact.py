@@ -129,7 +129,7 @@ def test_progress_rises_and_a_stop_cancels_at_once(catalog) -> None:
     for after in (1, 5, 20, 60):  # in the margins' rounds and in the draws
         asked = [0]
 
-        def stop(after: int = after) -> bool:
+        def stop(after: int = after, asked: list[int] = asked) -> bool:
             asked[0] += 1
             return asked[0] > after
 
