@@ -44,7 +44,7 @@ __all__ = ["Cancelled", "sensitivity"]
 _SCAN = (0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0)
 _TOL = 0.005
 _PAD = 1e-4  # reported past the exact breakpoint, where the new mix is strictly better
-_CHUNK = 200  # draws per batched solve (progress and cancel between them)
+_CHUNK = 200  # draws per batched solve (progress is reported after each; one tree serves all)
 _MAX_SOLVES = 40  # per direction, before falling back to the scan (never reached in practice)
 
 # a direction yields the weights it wants solved and gets their solutions; it returns its
