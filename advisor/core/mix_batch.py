@@ -162,18 +162,21 @@ class BatchSolver:
         weights: Sequence[Sequence[float]],
         hints: Sequence[MixSolution] = (),
         should_stop: Callable[[], bool] | None = None,
+        on_option: Callable[[float], None] | None = None,
     ) -> list[MixSolution] | None:
         """The optimal mix for each weighting (as ``solve`` would give), or None when the
         search ran past ``time_limit`` x len(weights) seconds (``should_stop`` is polled too
         and the caller decides what a stop means). ``hints``: mixes offered as incumbents to
-        every weighting."""
+        every weighting; ``on_option``: gets the fraction of the tool options searched."""
         run = _Run(self, np.asarray(weights, dtype=float), should_stop)
         if len(weights) == 0:
             return []
         try:
             run.start(hints)
-            for opt in self.options:
+            for i, opt in enumerate(self.options):
                 run.option(opt)
+                if on_option is not None:
+                    on_option((i + 1) / len(self.options))
         except _OutOfTime:
             return None
         return run.solutions()

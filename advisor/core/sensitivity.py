@@ -44,7 +44,7 @@ __all__ = ["Cancelled", "sensitivity"]
 _SCAN = (0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0)
 _TOL = 0.005
 _PAD = 1e-4  # reported past the exact breakpoint, where the new mix is strictly better
-_CHUNK = 200  # draws per batched solve (progress is reported after each; one tree serves all)
+_MARGIN_SHARE = 0.6  # of the progress bar: about the margins' share of the time
 _MAX_SOLVES = 40  # per direction, before falling back to the scan (never reached in practice)
 
 # a direction yields the weights it wants solved and gets their solutions; it returns its
@@ -83,11 +83,18 @@ class _Solver:
         self.batch = BatchSolver(prep.problem)
 
     def __call__(
-        self, weights: list[list[float]], hints: Sequence[MixSolution] = ()
+        self,
+        weights: list[list[float]],
+        hints: Sequence[MixSolution] = (),
+        on_option: Callable[[float], None] | None = None,
     ) -> list[MixSolution]:
-        """The optimum for each weighting; ``hints``: mixes likely to be good (incumbents)."""
+        """The optimum for each weighting; ``hints``: mixes likely to be good (incumbents);
+        ``on_option``: the fraction of the batch's tool options searched (or of the weightings
+        solved, one by one)."""
         self.check()
-        got = self.batch.solve(weights, [self.base, *hints], self.prep.problem.should_stop)
+        got = self.batch.solve(
+            weights, [self.base, *hints], self.prep.problem.should_stop, on_option
+        )
         if got is not None:
             return got
         pairs = [(h.option, h.members) for h in hints if h.found]
@@ -95,6 +102,8 @@ class _Solver:
         for w in weights:
             self.check()
             out.append(solve(self.prep.problem, w, self.base, pairs))
+            if on_option is not None:
+                on_option(len(out) / len(weights))
         return out
 
 
@@ -257,6 +266,31 @@ def _margins(
     return out
 
 
+def _robustness(
+    prep: Prepared,
+    draws: list[list[float]],
+    base: MixSolution,
+    solver: _Solver,
+    report: Callable[[float], None],
+) -> tuple[dict[str, float], float]:
+    """Per channel the share of draws whose optimum has it, and the share keeping the base
+    mix; ``report`` gets the fraction of the work done (per tool option searched)."""
+    ids = prep.problem.ids
+    counts = dict.fromkeys(range(len(ids)), 0)
+    same = 0
+    for sol in solver(draws, on_option=report):
+        same += sol.channels == base.channels
+        for c in sol.channels:
+            counts[c] += 1
+    n = max(len(draws), 1)
+    robustness = {
+        ids[c]: counts[c] / n
+        for c in sorted(counts, key=lambda c: -counts[c])
+        if counts[c] or c in base.channels
+    }
+    return robustness, same / n
+
+
 def sensitivity(
     prep: Prepared,
     *,
@@ -266,48 +300,46 @@ def sensitivity(
     on_progress: Callable[[float], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> Sensitivity:
-    """Margins per goal and robustness per channel; raises Cancelled if asked to stop."""
+    """Margins per goal and robustness per channel; raises Cancelled if asked to stop.
+
+    ``on_progress`` gets rising fractions: the margins, goal by goal, fill the first
+    _MARGIN_SHARE, the draws (tool option by tool option) the rest."""
     prep = replace(prep, problem=replace(prep.problem, should_stop=should_stop))
     weights = weights_of(prep.profile)
-    steps = len(Goal) + samples
-    done = 0
+    shown = [0.0]
 
     def check() -> None:
         if should_stop is not None and should_stop():
             raise Cancelled
 
-    def tick(n: int = 1) -> None:
-        nonlocal done
-        done += n
+    def report(fraction: float) -> None:
         check()
-        if on_progress is not None:
-            on_progress(done / steps)
+        if on_progress is not None and fraction > shown[0]:
+            shown[0] = fraction
+            on_progress(fraction)
 
+    def goal_done() -> None:
+        goals_done[0] += 1
+        report(_MARGIN_SHARE * goals_done[0] / len(Goal))
+
+    goals_done = [0]
     base = solve(prep.problem, weights)
     solver = _Solver(prep, base, check)
-    margins = _margins(prep, weights, base, solver, tick)
+    margins = _margins(prep, weights, base, solver, goal_done)
     rng = random.Random(seed)
     draws = []
     for _ in range(samples):
         raw = [w * rng.uniform(1 - spread, 1 + spread) for w in weights]
         total = sum(raw)
         draws.append([w / total for w in raw])
-    ids = prep.problem.ids
-    counts = dict.fromkeys(range(len(ids)), 0)
-    same = 0
-    for i in range(0, samples, _CHUNK):
-        chunk = draws[i : i + _CHUNK]
-        for sol in solver(chunk):
-            same += sol.channels == base.channels
-            for c in sol.channels:
-                counts[c] += 1
-        tick(len(chunk))
-    n = max(samples, 1)
-    robustness = {
-        ids[c]: counts[c] / n
-        for c in sorted(counts, key=lambda c: -counts[c])
-        if counts[c] or c in base.channels
-    }
+    robustness, stability = _robustness(
+        prep, draws, base, solver, lambda x: report(_MARGIN_SHARE + (1 - _MARGIN_SHARE) * x)
+    )
+    report(1.0)
     return Sensitivity(
-        goals=margins, robustness=robustness, samples=samples, spread=spread, mix_stability=same / n
+        goals=margins,
+        robustness=robustness,
+        samples=samples,
+        spread=spread,
+        mix_stability=stability,
     )
