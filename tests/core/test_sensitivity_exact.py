@@ -17,7 +17,7 @@ import pytest
 from reference_mix import random_problem
 from reference_sensitivity import reference_sensitivity
 
-from advisor.core import sensitivity as sens_mod
+from advisor.core import margins as margins_mod
 from advisor.core.engine import Prepared, prepare, weights_of
 from advisor.core.loading import load_catalog, load_plan
 from advisor.core.mix import solve
@@ -115,7 +115,7 @@ def test_a_batch_out_of_time_returns_none() -> None:
 def test_the_scan_fallback_gives_the_old_margins(catalog, monkeypatch) -> None:
     """A direction the exact search cannot vouch for is scanned as before."""
     prep = prepare(load_plan(EXAMPLES / "local_restaurant.yaml"), None, catalog)
-    monkeypatch.setattr(sens_mod, "_direction", lambda *a: iter(()))  # returns None at once
+    monkeypatch.setattr(margins_mod, "_direction", lambda *a: iter(()))  # returns None at once
     new = sensitivity(prep, samples=5)
     old = reference_sensitivity(prep, samples=5)
     assert new.goals == old.goals
