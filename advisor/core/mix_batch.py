@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import batch_bounds as bounds
 from .mix import EPS, MixProblem, MixSolution, _no_tool, _Search, evaluate
 
 __all__ = ["BatchSolver", "coverage_of"]
@@ -319,7 +320,7 @@ class _Run:
         if not live.all():
             alive, net, ok, need = alive[live], net[live], ok[live], need[live]
         if len(alive) and not s.forced[idx].any():
-            ok = self._can_pay(net, ok, need, left)
+            ok = bounds.can_pay(net, ok, need, left)
         keep = ok.any(axis=(0, 2))
         if not keep.all():
             idx, net, ok = idx[keep], net[:, keep], ok[:, keep]
@@ -340,109 +341,39 @@ class _Run:
         if c not in p.forced:
             self._dfs(tail, r, members, h, hc, m, alive, (net[:, 1:], ok[:, 1:]))
 
-    @staticmethod
-    def _can_pay(net, ok, need, left) -> np.ndarray:
-        """Drop, per weighting, a level whose net gain plus the ``left - 1`` best net gains
-        of the channels left (submodularity: a bound on any mix that takes it) cannot reach
-        the incumbent."""
-        gains = np.where(ok, net, 0.0).max(axis=2)
-        others = np.zeros(len(net))
-        if left > 1:
-            others = -np.sort(-gains, axis=1)[:, : left - 1].sum(axis=1)
-        return ok & (net + others[:, None, None] >= need[:, None, None] - EPS)
-
     # --- bounds (one per alive weighting) ---------------------------------------------------
     def _bound(self, idx, net, ok, wr, room, left, need, alive) -> np.ndarray:
-        s = self.s
-        fz = s.forced[idx]
+        """An upper bound, per alive weighting, on what the channels ``idx`` can still add
+        (it may stop at a bound below ``need``, which is enough to prune)."""
+        s, opt = self.s, self.opt
+        assert opt is not None
         best = np.where(ok, net, -np.inf).max(axis=2)  # (A, k)
         has = ok.any(axis=2)
-        if fz.any():  # the forced channels must join: only bounds that allow any subset
+        forced = bool(s.forced[idx].any())
+        if left == 1 and not forced:  # the best single addition: exact but for the licence
+            return np.where(has, np.maximum(best, 0.0), 0.0).max(axis=1)
+        top_scale = np.where(opt.ok[idx], s.scale[idx], -1.0).argmax(axis=1)
+        strongest = s.vl[idx, top_scale]  # (k, G): each channel at its most valuable level
+        fewest = np.min(opt.hrs[idx], axis=1)
+        if forced:  # the forced channels must join: bounds that allow any subset
             b = np.where(has, best, 0.0).sum(axis=1)
-            return np.minimum(b, self._goal_bound(idx, wr, math.inf, len(idx)))
+            return np.minimum(b, bounds.goal(strongest, fewest, wr, math.inf, len(idx)))
         gains = np.where(has, np.maximum(best, 0.0), 0.0)
-        if left == 1:  # the best single addition: exact, no relaxation can do better
-            return gains.max(axis=1)
-        if left == 2 and len(wr) * net[0].size ** 2 <= _PAIRS:
-            return np.maximum(gains.max(axis=1), self._pair_bound(idx, net, ok, wr, room))
-        if left < gains.shape[1]:
+        n, k, n_levels = net.shape
+        if left == 2 and n * (k * n_levels) ** 2 <= _PAIRS:
+            v, hrs = s.vl[idx].reshape(k * n_levels, -1), opt.hrs[idx].reshape(-1)
+            return np.maximum(gains.max(axis=1), bounds.pair(v, hrs, net, ok, wr, room))
+        if left < k:
             gains = np.sort(gains, axis=1)[:, -left:]
         b = gains.sum(axis=1)
-        b = np.minimum(b, self._goal_bound(idx, wr, room, left))
+        b = np.minimum(b, bounds.goal(strongest, fewest, wr, room, left))
         todo = b >= need - EPS
-        if len(idx) >= 3 and todo.any():
+        if k >= 3 and todo.any():
+            # Frank-Wolfe starts from each weighting's incumbent (its levels left here)
+            start = np.where(ok[todo], self.inc[alive[todo]][:, idx, :], 0.0)
+            a = s.log_miss[idx].reshape(k * n_levels, -1)
+            lam = opt.lam[idx].reshape(-1)
             b[todo] = np.minimum(
-                b[todo], self._concave(idx, ok[todo], wr[todo], need[todo], left, alive[todo])
+                b[todo], bounds.concave(a, lam, ok[todo], wr[todo], need[todo], left, start)
             )
         return b
-
-    def _pair_bound(self, idx, net, ok, wr, room) -> np.ndarray:
-        """With two channels left to add: the best pair that fits in the hours, its gain
-        counted exactly but for the licence's growth (so an upper bound)."""
-        opt = self.opt
-        assert opt is not None
-        n, k, n_levels = net.shape
-        v = self.s.vl[idx].reshape(k * n_levels, -1)  # (kL, G)
-        hrs = opt.hrs[idx].reshape(-1)
-        chan = np.repeat(np.arange(k), n_levels)
-        fits = (hrs[:, None] + hrs[None, :] <= room + EPS) & (chan[:, None] != chan[None, :])
-        gain = np.where(ok, net, -np.inf).reshape(n, -1)
-        overlap = (v[None] * wr[:, None, :]) @ v.T  # (A, kL, kL): what the pair covers twice
-        pair = gain[:, :, None] + gain[:, None, :] - overlap
-        return np.where(fits[None], pair, -np.inf).reshape(n, -1).max(axis=1)
-
-    def _goal_bound(self, idx, wr, room, left) -> np.ndarray:
-        """Per goal: the most the k strongest remaining channels could add (k = how many fit
-        by their fewest hours); the levels are those any weighting may use (a superset)."""
-        opt = self.opt
-        assert opt is not None
-        fewest = np.sort(np.min(opt.hrs[idx], axis=1))
-        k = int(min(left, np.searchsorted(np.cumsum(fewest), room + EPS, side="right")))
-        scale = np.where(opt.ok[idx], self.s.scale[idx], -1.0)
-        top = scale.argmax(axis=1)
-        misses = 1.0 - self.s.vl[idx, top]  # (k, G)
-        keep = np.prod(np.sort(misses, axis=0)[:k], axis=0) if k < len(idx) else misses.prod(axis=0)
-        return wr @ (1.0 - keep)
-
-    def _concave(self, idx, ok, wr, need, left, alive, iterations: int = 8) -> np.ndarray:
-        """Frank-Wolfe on the concave relaxation (see mix._Search._concave_bound) for every
-        weighting at once, when no forced channel is left; the linear maximum is relaxed to
-        at most ``left`` channels (ties at the cut may let more in: still an upper bound).
-        A weighting whose bound is already below its need stops iterating."""
-        opt = self.opt
-        assert opt is not None
-        n, k, n_levels = ok.shape
-        a = self.s.log_miss[idx].reshape(k * n_levels, -1)  # (kL, G)
-        lam = opt.lam[idx].reshape(-1)
-        best = np.full(n, math.inf)
-        rows = np.arange(n)  # the weightings still iterating
-        ok2 = ok.reshape(n, -1)
-        # start from each weighting's incumbent (its levels among the channels left)
-        y = np.where(ok, self.inc[alive][:, idx, :], 0.0).reshape(n, -1)
-        if left < k:
-            y *= np.minimum(1.0, left / np.maximum(y.sum(axis=1, keepdims=True), 1.0))
-        levels = np.arange(n_levels)
-        for it in range(iterations):
-            e = np.exp(y @ a)
-            f = (wr * (1.0 - e)).sum(axis=1) - y @ lam
-            grad = (wr * e) @ -a.T - lam  # y is 0 where a level is not allowed
-            per = np.where(ok2, grad, -np.inf).reshape(len(rows), k, n_levels)
-            top = per.max(axis=2)  # (A, k)
-            take = top > 0
-            if left < k and bool((take.sum(axis=1) > left).any()):
-                cut = np.sort(np.where(take, top, -np.inf), axis=1)[:, -left]
-                take &= top >= cut[:, None]
-            value = np.where(take, top, 0.0).sum(axis=1)
-            gap = value - (grad * y).sum(axis=1)
-            before = best[rows]
-            best[rows] = np.minimum(before, f + gap)
-            go = best[rows] >= need[rows] - EPS
-            if it >= 2:  # give up where the last step's progress, kept up, would not get there
-                go &= best[rows] - need[rows] < (before - best[rows]) * (iterations - 1 - it)
-            if not go.any() or it == iterations - 1:
-                break
-            if not go.all():
-                rows, wr, ok2, y, per, take = rows[go], wr[go], ok2[go], y[go], per[go], take[go]
-            step = (levels == per.argmax(axis=2)[..., None]) & take[..., None]
-            y += 2.0 / (it + 3.0) * (step.reshape(len(rows), -1) - y)
-        return best
