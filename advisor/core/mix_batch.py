@@ -168,7 +168,8 @@ class BatchSolver:
         """The optimal mix for each weighting (as ``solve`` would give), or None when the
         search ran past ``time_limit`` x len(weights) seconds (``should_stop`` is polled too
         and the caller decides what a stop means). ``hints``: mixes offered as incumbents to
-        every weighting; ``on_option``: gets the fraction of the tool options searched."""
+        every weighting; ``on_option``: gets the fraction of the tool options searched. Each
+        solution's ``nodes`` is the size of the whole batch's tree."""
         run = _Run(self, np.asarray(weights, dtype=float), should_stop)
         if len(weights) == 0:
             return []
@@ -186,7 +187,9 @@ class BatchSolver:
 class _Run:
     """One batched search: incumbents per weighting and the shared tree."""
 
-    def __init__(self, s: BatchSolver, w: np.ndarray, should_stop) -> None:
+    def __init__(
+        self, s: BatchSolver, w: np.ndarray, should_stop: Callable[[], bool] | None
+    ) -> None:
         self.s, self.w, self.should_stop = s, w, should_stop
         d = w.shape[0]
         self.best = np.full(d, -math.inf)
