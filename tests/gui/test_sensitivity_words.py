@@ -72,13 +72,24 @@ def test_an_empty_mix_claims_no_robustness(qtbot):
     )
 
 
-def test_progress_shows_only_for_a_run_that_takes_a_while(open_window, qtbot):
+def test_progress_shows_only_for_a_run_that_takes_a_while(open_window, qtbot, monkeypatch):
+    import time
+
+    from advisor.core import sensitivity as sens_mod
+
+    def slow(prep, *, on_progress=None, should_stop=None, **kwargs):
+        # the analysis takes about 0.1 s now: a run that takes a while, until cancelled
+        while should_stop is None or not should_stop():
+            time.sleep(0.01)
+        raise sens_mod.Cancelled
+
+    monkeypatch.setattr(sens_mod, "sensitivity", slow)
     window = open_window()
     control = window.sensitivity
     with qtbot.waitSignal(window.runner.sig_started, timeout=5000):
         window.sens_view.btn_run.click()
     assert not control.progress_visible()  # a quick run would never show it: no flashing
-    qtbot.waitUntil(control.progress_visible, timeout=5000)  # the full analysis takes seconds
+    qtbot.waitUntil(control.progress_visible, timeout=5000)
     with qtbot.waitSignal(window.runner.sig_cancelled, timeout=5000):
         window.sens_view.btn_cancel.click()
     assert not control.progress_visible()
