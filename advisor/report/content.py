@@ -81,13 +81,13 @@ def gather(
     """Run the engine for the report: the scenario, its sensitivity and every scenario (with
     ``summary``, page 1 alone, the other scenarios are not needed and not run).
 
-    The engine's runs (one per scenario) take the first fifth of ``progress``, the
+    The engine's runs (one per scenario) take the first 70% of ``progress``, the
     sensitivity analysis the rest; raises Cancelled when ``progress`` is asked to stop.
     """
     progress = progress or Progress()
     prep = prepare(plan, scenario, catalog, file)
     rec = build(prep)
-    engine, sens_part = progress.part(0.0, 0.2), progress.part(0.2, 1.0)
+    engine, sens_part = progress.part(0.0, 0.7), progress.part(0.7, 1.0)
     recs = [rec]
     if not summary:
         recs = []
