@@ -307,12 +307,13 @@ def cmd_catalog(args: argparse.Namespace) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> str:
-    from .report import write_report
     from .report.chart_worker import ChartWorker
 
     # Started first: a second process imports matplotlib and then draws the charts while this
     # one runs the engine and lays out the pages (see chart_worker).
     with ChartWorker.start() as charts:
+        from .report import write_report
+
         cat = _catalog(args)
         plan = load_plan(args.plan)
         summary = getattr(args, "summary", False)

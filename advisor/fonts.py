@@ -105,7 +105,8 @@ def families_for(texts: Iterable[str]) -> list[str]:
     glyph it has), else the whole list. Looking glyphs up along five families is a third of a
     chart's drawing time in matplotlib."""
     covered = _dejavu_chars()
-    if covered and all(ord(ch) in covered for text in texts for ch in text if ch.isprintable()):
+    used = {ord(ch) for ch in set("".join(texts)) if ch.isprintable()}
+    if covered and used <= covered:
         return FAMILIES[:1]
     return list(FAMILIES)
 

@@ -7,7 +7,14 @@ from dataclasses import dataclass, replace
 
 from pydantic import ValidationError
 
-__all__ = ["AdvisorInputError", "Problem", "field_path", "problems_from_validation", "with_lines"]
+__all__ = [
+    "AdvisorInputError",
+    "Cancelled",
+    "Problem",
+    "field_path",
+    "problems_from_validation",
+    "with_lines",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +32,11 @@ class Problem:
         head = f"{where}: {self.field}" if self.field else where
         value = f" (got {self.value})" if self.value else ""
         return f"{head}: {self.message}{value}" if head else f"{self.message}{value}"
+
+
+class Cancelled(Exception):
+    """Raised inside a long computation (the sensitivity analysis, the report) when its
+    ``should_stop`` callback returns True."""
 
 
 class AdvisorInputError(Exception):

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .engine import Prepared, weights_of
+from .errors import Cancelled
 from .margins import margins
 from .margins import shifted as _shifted  # noqa: F401  (tests move weights the same way)
 from .mix import MixSolution, solve
@@ -27,10 +28,6 @@ from .vocab import Goal
 __all__ = ["Cancelled", "sensitivity"]
 
 _MARGIN_SHARE = 0.6  # of the progress bar: about the margins' share of the time
-
-
-class Cancelled(Exception):
-    """Raised inside the analysis when ``should_stop`` returns True."""
 
 
 class _Solver:

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core.errors import Cancelled
 from ..core.knowledge import Catalog
 from ..core.plan import Plan
-from ..core.sensitivity import Cancelled
 
 if TYPE_CHECKING:
     from .chart_worker import ChartWorker

@@ -3,10 +3,12 @@
     charts = ChartWorker.start()     # early: the child imports matplotlib meanwhile
     ...                              # the engine, the sensitivity analysis, the report model
     charts.submit(specs)             # the child draws; the page layout needs only their sizes
-    svgs = charts.result(specs)      # when the pages are painted
+    charts.svg(i)                    # chart i, when the page that shows it is painted
 
 A cold `advisor report` spends about a second importing matplotlib and drawing the charts;
-on a machine with two cores that work overlaps the engine and Qt's page layout. Only where
+on a machine with two cores that work overlaps the engine and Qt's page layout. The child
+sends each chart as soon as it is drawn, in the order of the pages, so the pages before a
+chart are painted while it is being drawn. Only where
 ``fork`` is the normal way to start a process (Linux) and only before Qt starts in this
 process (the CLI, never the window: forking a process with running Qt threads is unsafe).
 Anywhere else, and whenever the child fails or dies, the charts are drawn here instead,
@@ -42,15 +44,15 @@ def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the child pr
         chartsvg.warm_up()
     while True:
         try:
-            specs = conn.recv()
-        except (EOFError, OSError):
-            return
-        if specs is _STOP:
-            return
-        try:
-            conn.send(("ok", [chartsvg.chart_svg(s) for s in specs]))
-        except Exception as exc:  # noqa: BLE001 - the parent draws again and raises it there
-            conn.send(("error", repr(exc)))
+            batch, specs = conn.recv()
+        except (EOFError, OSError, TypeError):
+            return  # the parent is gone, or asked us to stop
+        for i, spec in enumerate(specs):
+            try:
+                conn.send(("ok", batch, i, chartsvg.chart_svg(spec)))
+            except Exception as exc:  # noqa: BLE001 - the parent draws it and raises it there
+                conn.send(("error", batch, i, repr(exc)))
+                break
 
 
 class ChartWorker:
@@ -59,7 +61,9 @@ class ChartWorker:
     def __init__(self, conn: Connection | None = None, proc: Any = None) -> None:
         self._conn = conn
         self._proc = proc
-        self._pending: list[Chart] | None = None
+        self._batch = 0
+        self._specs: list[Chart] = []
+        self._svgs: dict[int, bytes] = {}
 
     @classmethod
     def start(cls) -> ChartWorker:
@@ -85,27 +89,41 @@ class ChartWorker:
 
     def submit(self, specs: Sequence[Chart]) -> None:
         """Hand the specs to the child (returns at once); in-process, nothing happens yet."""
-        self._pending = list(specs)
-        if self._conn is not None and self._pending:
+        self._batch += 1
+        self._specs, self._svgs = list(specs), {}
+        if self._conn is not None and self._specs:
             try:
-                self._conn.send(self._pending)
+                self._conn.send((self._batch, self._specs))
             except (OSError, ValueError):
                 self.close()
 
-    def result(self, specs: Sequence[Chart]) -> list[bytes]:
-        """The SVG of each spec: the child's, or drawn here when there is no child or it
-        failed (drawing again here raises the real error, as the in-process path would)."""
+    def svg(self, i: int) -> bytes:
+        """Chart i of the specs submitted last, as SVG: the child's (waiting for it), or drawn
+        here when there is no child or it failed or died (drawing it here raises the real
+        error, as the in-process path would)."""
         from .chartsvg import chart_svg
 
-        if self._conn is not None and self._pending == list(specs) and specs:
+        while i not in self._svgs and self._conn is not None:
             try:
-                status, svgs = self._conn.recv()
-            except (EOFError, OSError):
-                status, svgs = "lost", None
-            if status == "ok" and len(svgs) == len(specs):
-                return list(svgs)
-            self.close()
-        return [chart_svg(s) for s in specs]
+                status, batch, k, data = self._conn.recv()
+            except (EOFError, OSError, ValueError):
+                self.close()
+                break
+            if batch != self._batch:
+                continue  # a batch submitted before this one
+            if status != "ok":
+                self.close()
+                break
+            self._svgs[k] = data
+        if i not in self._svgs:
+            self._svgs[i] = chart_svg(self._specs[i])
+        return self._svgs[i]
+
+    def result(self, specs: Sequence[Chart]) -> list[bytes]:
+        """Every chart of ``specs`` as SVG (submitting them unless they were the last)."""
+        if list(specs) != self._specs:
+            self.submit(specs)
+        return [self.svg(i) for i in range(len(self._specs))]
 
     def close(self) -> None:
         """Stop the child (idempotent); the worker then draws in-process."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..core.sensitivity import Cancelled
+from ..core.errors import Cancelled
 
 __all__ = ["Cancelled", "Progress"]
 

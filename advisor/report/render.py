@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,19 +72,27 @@ def ensure_app() -> None:
 
 
 class _ChartObject(QPyTextObject):
-    """Draws chart i (the format's _CHART_INDEX) as vector SVG, sized in inches."""
+    """Draws chart i (the format's _CHART_INDEX) as vector SVG, sized in inches.
 
-    def __init__(self, specs: list[Chart], svgs: list[bytes], max_width: float) -> None:
+    The layout needs only the sizes (from the specs); each drawing is asked of ``svgs`` (a
+    list, or a function of the chart's index such as ChartWorker.svg) when its page is
+    painted. Qt calls drawObject and drops what it raises, so an error is kept in ``error``
+    for the painter to raise."""
+
+    def __init__(
+        self, specs: list[Chart], svgs: list[bytes] | Callable[[int], bytes], max_width: float
+    ) -> None:
         super().__init__()
         self._specs = specs
-        self._renderers: list[QSvgRenderer] = []
         self._max_width = max_width
-        self.set_svgs(svgs)
+        self._renderers: dict[int, QSvgRenderer] = {}
+        self._source: Callable[[int], bytes] = svgs if callable(svgs) else svgs.__getitem__
+        self.error: BaseException | None = None
 
-    def set_svgs(self, svgs: list[bytes]) -> None:
-        """The drawings; the layout needs only the sizes (from the specs), so these can
-        come after it, when the pages are painted."""
-        self._renderers = [QSvgRenderer(QByteArray(s)) for s in svgs]
+    def set_svgs(self, svgs: list[bytes] | Callable[[int], bytes]) -> None:
+        """Where the drawings come from (see the class)."""
+        self._source = svgs if callable(svgs) else svgs.__getitem__
+        self._renderers = {}
 
     def intrinsicSize(self, doc: Any, pos: int, fmt: QTextFormat) -> QSizeF:  # noqa: N802
         spec = self._specs[int(fmt.property(_CHART_INDEX))]
@@ -99,7 +108,13 @@ class _ChartObject(QPyTextObject):
         pos: int,
         fmt: QTextFormat,
     ) -> None:
-        self._renderers[int(fmt.property(_CHART_INDEX))].render(painter, QRectF(rect))
+        i = int(fmt.property(_CHART_INDEX))
+        try:
+            if i not in self._renderers:
+                self._renderers[i] = QSvgRenderer(QByteArray(self._source(i)))
+            self._renderers[i].render(painter, QRectF(rect))
+        except BaseException as exc:  # noqa: BLE001 - raised again by the painter
+            self.error = self.error or exc
 
 
 def _spaces_not_tabs(pdf: bytes) -> bytes:
@@ -236,7 +251,7 @@ def _lay_out(report: Report, target: str, charts: ChartWorker) -> _Laid:
     page = writer.pageLayout().fullRectPixels(DPI)
     left, top, right, bottom = (_mm(m) for m in MARGINS_MM)
     body = QRectF(left, top, page.width() - left - right, page.height() - top - bottom)
-    handler = _ChartObject(specs, [], body.width())
+    handler = _ChartObject(specs, charts.svg, body.width())
     doc = _document(html, writer, QSizeF(body.width(), body.height()), handler, len(specs))
     return _Laid(writer, doc, body, handler, specs)
 
@@ -258,6 +273,8 @@ def _paint_pages(laid: _Laid, report: Report, target: str, progress: Progress) -
             painter.translate(body.left(), body.top() - i * body.height())
             doc.drawContents(painter, QRectF(0, i * body.height(), body.width(), body.height()))
             painter.restore()
+            if laid.charts.error is not None:
+                raise laid.charts.error
             progress((i + 1) / pages)
     finally:
         painter.end()
@@ -265,26 +282,12 @@ def _paint_pages(laid: _Laid, report: Report, target: str, progress: Progress) -
 
 
 def _paint(report: Report, target: str, progress: Progress, charts: ChartWorker) -> int:
-    """The layout takes the first 30% of ``progress``, the charts to 80%, the pages the rest."""
+    """The layout takes the first 30% of ``progress``, the pages the rest; each chart is
+    drawn (or received from the chart process) when its page is painted."""
     progress.check()
     laid = _lay_out(report, target, charts)
     progress(0.3)
-    laid.charts.set_svgs(_svgs(charts, laid.specs, progress.part(0.3, 0.8)))
-    return _paint_pages(laid, report, target, progress.part(0.8, 1.0))
-
-
-def _svgs(charts: ChartWorker, specs: list[Chart], progress: Progress) -> list[bytes]:
-    """Each chart's SVG: from the worker's child, or drawn here one by one (with progress)."""
-    if charts.parallel:
-        svgs = charts.result(specs)
-        progress(1.0)
-        return svgs
-    svgs = []
-    for i, spec in enumerate(specs):
-        progress.check()
-        svgs.append(chart_svg(spec))
-        progress((i + 1) / len(specs))
-    return svgs
+    return _paint_pages(laid, report, target, progress.part(0.3, 1.0))
 
 
 def _writer(report: Report, target: str) -> QPdfWriter:
