@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..core.engine import Prepared, build, prepare, recommend
+from ..core.engine import Prepared, build, prepare
 from ..core.knowledge import Catalog
 from ..core.plan import Plan
 from ..core.result import ChannelResult, Recommendation, Sensitivity
@@ -92,7 +92,13 @@ def gather(
     if not summary:
         recs = []
         for i, s in enumerate(plan.scenarios):
-            recs.append(rec if s.name == rec.scenario else recommend(plan, s.name, catalog, file))
+            # the other scenarios are compared, not explained: no why-not mixes for them
+            other = s.name != rec.scenario
+            recs.append(
+                build(prepare(plan, s.name, catalog, file), explain_left_out=False)
+                if other
+                else rec
+            )
             engine((i + 1) / len(plan.scenarios))
     sens = sensitivity(prep, on_progress=sens_part, should_stop=progress.should_stop)
     return Inputs(plan, catalog, prep, rec, sens, recs, today or dt.date.today())
