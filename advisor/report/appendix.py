@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..core.knowledge import Catalog, Figure, VendorTool, iter_figures
-from ..core.labels import figure_label, source_citation
+from ..core.labels import cite_sources, figure_label, source_citation
 from . import fmt
 from .content import Inputs
 from .fmt import MINUS
@@ -23,7 +24,7 @@ def _row(cat: Catalog, what: str, key: str, fig: Figure, item: object) -> tuple[
     label = figure_label(what, key, item if isinstance(item, VendorTool) else None)
     value = label.text(fig.v).replace("-", MINUS) if label.unit else fmt.value(fig.v)
     source = ESTIMATE_LABEL if fig.estimate else source_citation(cat, fig.src)
-    return label.label, value, source, fig.note
+    return label.label, value, source, cite_sources(fig.note, cat)
 
 
 def figure_rows(cat: Catalog, what: str, obj: object) -> list[tuple[str, ...]]:
@@ -58,6 +59,11 @@ def source_rows(cat: Catalog, ids: set[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
+def _cited_in(cat: Catalog, text: str) -> set[str]:
+    """The ids of the catalog's sources that a free text names."""
+    return {sid for sid in cat.sources if re.search(rf"\b{re.escape(sid)}\b", text)}
+
+
 def appendix_section(inp: Inputs) -> Section:
     cat = inp.catalog
     blocks: list = [
@@ -78,10 +84,13 @@ def appendix_section(inp: Inputs) -> Section:
     if t is not None:
         tool = cat.tool(t.id)
         blocks.append(_table(figure_rows(cat, "tools", tool), f"Figures for the tool: {tool.name}"))
-        used |= {f.src for _, f in iter_figures(tool)}
-    used |= {f.src for _, f in iter_figures(cat.assumptions)}
-    for c in inp.mix:
-        used |= {f.src for _, f in iter_figures(cat.platform(c.id))}
+    shown = [cat.assumptions, *(cat.platform(c.id) for c in inp.mix)]
+    if t is not None:
+        shown.append(cat.tool(t.id))
+    for obj in shown:
+        for _, f in iter_figures(obj):
+            used.add(f.src)
+            used |= _cited_in(cat, f.note)  # a note naming a source cites it too
     for n in inp.rec.advice:
         used |= {sid for sid in cat.sources if sid in n.source}
     blocks.append(

@@ -157,3 +157,20 @@ def test_staffing_chart_draws_every_activity(catalog):
     # the bars add up to the plan's hours, the shared base included
     total = sum(p.get_width() for p in ax.patches)
     assert total == pytest.approx(rec.hours_per_week, abs=0.01)
+
+
+@pytest.mark.parametrize("name", ["university", "local_restaurant"])
+def test_no_source_ids_in_the_words_and_every_cited_source_listed(catalog, name):
+    """A note that names a seed article ("seed_000: validate followers...") reads as its
+    citation, and the source list at the end has that source."""
+    import re
+
+    report = build_report(load_plan(EXAMPLES / f"{name}.yaml"), catalog)
+    html, _ = to_html(report)
+    assert not re.search(r"\bseed_\d+\b", html)
+    appendix = next(s for s in report.sections if s.heading.startswith("Appendix"))
+    sources = next(
+        b for b in appendix.blocks if isinstance(b, Table) and b.caption == "Sources cited"
+    )
+    cited = {row[0] for row in sources.rows}
+    assert any(c.startswith("Anderson, 'Social Media Secrets That All CIOs") for c in cited)
