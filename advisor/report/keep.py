@@ -38,6 +38,7 @@ MAX_PASSES = 200  # a bound on the passes (one push each); our pieces need up to
 # end: inside the window of one line (about 35) in which it both fits and pushes the line.
 SPACER_SLACK = 38.0
 SPACER_TRIES = 4
+KEEP_LAST_ROWS = 2  # a table's last rows that go to a new page together (the last not alone)
 _OBJECT = "\ufffc"  # the character a chart is drawn in
 
 
@@ -96,17 +97,23 @@ def _row_at(m: _Measure, table: QTextTable, lo: int, y: float) -> int:
 
 
 def _table_units(m: _Measure, k: int, table: QTextTable, page: float) -> list[_Unit]:
-    """The table's first row below its header, and each row that holds a page's end."""
+    """The table's first row below its header, each row that holds a page's end, and the
+    last two rows (the last is not left alone on a page)."""
     head = min(table.format().headerRowCount(), table.rows() - 1)
     rows = {head}
     first = m.row_top(table, head)
     last = m.row(table, table.rows() - 1)[1]
     for n in range(math.floor(first / page) + 1, math.floor(last / page) + 1):
         rows.add(_row_at(m, table, head, n * page))
+    # the last row never goes alone below a repeated header: the one before it goes with it
+    end = table.rows() - 1
+    widow = end - 1 if KEEP_LAST_ROWS > 1 and end - 1 > head else None
+    if widow is not None:
+        rows |= {widow, end}
     out = []
     for r in sorted(rows):
         top, bottom = m.row(table, r)
-        out.append(_Unit((k, r), top, bottom, row=(table, r)))
+        out.append(_Unit((k, r), top, bottom, row=(table, r), with_next=r == widow))
     return out
 
 

@@ -91,6 +91,8 @@ def _table_problems(doc: QTextDocument, table: QTextTable, shift: float, h: floa
         return out
     # How far below the header's text the rows' text starts (the header's height)
     header = rows[0].top - _row(doc, table, 0, shift).top if head else 0.0
+    if len(rows) > 2 and _page(rows[-1].top, h) > _page(rows[-2].bottom - 1, h):
+        out.append(f"the last row alone on page {_page(rows[-1].top, h) + 1}")
     for k, row in enumerate(rows):
         if row.bottom - row.top < 0.9 * h and _page(row.top, h) != _page(row.bottom - 1, h):
             out.append(f"row split across pages {_page(row.top, h) + 1}-{_page(row.bottom, h) + 1}")

@@ -124,3 +124,24 @@ def test_each_piece_is_painted_once_in_its_place(tmp_path, writer):
 def _numbers_after(text: str, name: str) -> list[str]:
     words = text.split()
     return [b for a, b in zip(words, words[1:], strict=False) if a == name and b.isdigit()]
+
+
+def test_the_last_row_of_a_table_never_goes_alone(writer):
+    """Text lengths that put a page end just before a table's last row: with the rule the
+    row before it goes too (no lone last row below a repeated header); without it, some of
+    these lengths do leave it alone, so the check can fail."""
+    from advisor.report import keep
+
+    def lone(words: int) -> list[str]:
+        report = Report(
+            "Company",
+            "Baseline",
+            Cover("Plan", "Company", "Baseline", ()),
+            (Section("Only", (Paragraph("lorem " * words), _table("Alpha", 62))),),
+        )
+        return [p for p in problems(_layout(report, writer)) if "last row alone" in p]
+
+    lengths = range(0, 400, 12)
+    assert all(lone(w) == [] for w in lengths)
+    with patch.object(keep, "KEEP_LAST_ROWS", 1):
+        assert any(lone(w) for w in lengths)
