@@ -39,6 +39,7 @@ MAX_PASSES = 200  # a bound on the passes (one push each); our pieces need up to
 SPACER_SLACK = 38.0
 SPACER_TRIES = 4
 KEEP_LAST_ROWS = 2  # a table's last rows that go to a new page together (the last not alone)
+KEEP_FIRST_ROWS = 2  # a table's first rows that start on one page (the first not alone)
 _OBJECT = "\ufffc"  # the character a chart is drawn in
 
 
@@ -98,22 +99,26 @@ def _row_at(m: _Measure, table: QTextTable, lo: int, y: float) -> int:
 
 def _table_units(m: _Measure, k: int, table: QTextTable, page: float) -> list[_Unit]:
     """The table's first row below its header, each row that holds a page's end, and the
-    last two rows (the last is not left alone on a page)."""
+    first two and last two rows (neither the first nor the last is left alone on a page)."""
     head = min(table.format().headerRowCount(), table.rows() - 1)
     rows = {head}
     first = m.row_top(table, head)
     last = m.row(table, table.rows() - 1)[1]
     for n in range(math.floor(first / page) + 1, math.floor(last / page) + 1):
         rows.add(_row_at(m, table, head, n * page))
-    # the last row never goes alone below a repeated header: the one before it goes with it
+    # the last row never goes alone below a repeated header: the one before it goes with it;
+    # and the first row is not left alone at a page's foot: it goes on with the second
     end = table.rows() - 1
-    widow = end - 1 if KEEP_LAST_ROWS > 1 and end - 1 > head else None
-    if widow is not None:
-        rows |= {widow, end}
+    paired = set()
+    if KEEP_LAST_ROWS > 1 and end - 1 > head:
+        paired.add(end - 1)
+    if KEEP_FIRST_ROWS > 1 and head + 1 <= end:
+        paired.add(head)
+    rows |= paired | {r + 1 for r in paired}
     out = []
     for r in sorted(rows):
         top, bottom = m.row(table, r)
-        out.append(_Unit((k, r), top, bottom, row=(table, r), with_next=r == widow))
+        out.append(_Unit((k, r), top, bottom, row=(table, r), with_next=r in paired))
     return out
 
 
@@ -231,6 +236,21 @@ def _push_row(m: _Measure, table: QTextTable, r: int, target: float) -> None:
             return
 
 
+def _goes_first(u: _Unit, units: list[_Unit]) -> _Unit | None:
+    """What must move with a table row that is to be pushed, instead of it: for the table's
+    first rows its caption (or whatever precedes the table), so the table starts on the next
+    page; for its last row the row before it, so the last row is not alone."""
+    if u.row is None:
+        return None
+    table, r = u.row
+    head = table.format().headerRowCount()
+    if r < head + KEEP_FIRST_ROWS:
+        return next((x for x in units if x.key == (u.key[0] - 1, -1)), None)
+    if KEEP_LAST_ROWS > 1 and r == table.rows() - 1 and r - 1 > head:
+        return next((x for x in units if x.key == (u.key[0], r - 1)), None)
+    return None
+
+
 def keep_together(doc: QTextDocument, frame: QTextFrame, page: float) -> int:
     """Push table rows a page end would split, and headings and captions it would strand,
     onto the next page; returns how many were pushed. ``page``: the page height in document
@@ -242,10 +262,11 @@ def keep_together(doc: QTextDocument, frame: QTextFrame, page: float) -> int:
         u = _offender(units, page, done)
         if u is None:
             break
-        if u.row is not None and u.row[1] == u.row[0].format().headerRowCount():
-            before = [x for x in units if x.key == (u.key[0] - 1, -1)]
-            if before:
-                u = before[0]  # the caption (or whatever precedes the table) goes first
+        instead = _goes_first(u, units)
+        if instead is not None and instead.key in done:
+            done.add(u.key)  # what it would take along went once already: leave it
+            continue
+        u = instead or u
         done.add(u.key)
         target = (math.floor(u.top / page) + 1) * page
         if u.block is not None:

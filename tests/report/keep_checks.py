@@ -93,6 +93,8 @@ def _table_problems(doc: QTextDocument, table: QTextTable, shift: float, h: floa
     header = rows[0].top - _row(doc, table, 0, shift).top if head else 0.0
     if len(rows) > 2 and _page(rows[-1].top, h) > _page(rows[-2].bottom - 1, h):
         out.append(f"the last row alone on page {_page(rows[-1].top, h) + 1}")
+    if len(rows) > 1 and _page(rows[1].top, h) > _page(rows[0].bottom - 1, h):
+        out.append(f"the first row alone at the foot of page {_page(rows[0].top, h) + 1}")
     for k, row in enumerate(rows):
         if row.bottom - row.top < 0.9 * h and _page(row.top, h) != _page(row.bottom - 1, h):
             out.append(f"row split across pages {_page(row.top, h) + 1}-{_page(row.bottom, h) + 1}")

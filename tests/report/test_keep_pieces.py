@@ -145,3 +145,24 @@ def test_the_last_row_of_a_table_never_goes_alone(writer):
     assert all(lone(w) == [] for w in lengths)
     with patch.object(keep, "KEEP_LAST_ROWS", 1):
         assert any(lone(w) for w in lengths)
+
+
+def test_the_first_row_of_a_table_never_stays_alone(writer):
+    """Text lengths that put a page end just after a table's first row: with the rule the
+    caption and the first row go on to the next page with the second; without it, some of
+    these lengths leave the caption and one row at the foot of a page."""
+    from advisor.report import keep
+
+    def orphan(words: int) -> list[str]:
+        report = Report(
+            "Company",
+            "Baseline",
+            Cover("Plan", "Company", "Baseline", ()),
+            (Section("Only", (Paragraph("lorem " * words), _table("Alpha", 8))),),
+        )
+        return [p for p in problems(_layout(report, writer)) if "first row alone" in p]
+
+    lengths = range(2600, 3400, 25)
+    assert all(orphan(w) == [] for w in lengths)
+    with patch.object(keep, "KEEP_FIRST_ROWS", 1):
+        assert any(orphan(w) for w in lengths)
