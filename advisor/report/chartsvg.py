@@ -80,16 +80,27 @@ def _strings(obj: Any, depth: int = 0) -> Iterator[str]:
 
 
 def warm_up() -> None:
-    """Import matplotlib's figure and SVG modules and load the fonts, by drawing a tiny
-    labelled chart (what the first real chart would otherwise pay for)."""
+    """Import matplotlib's figure and SVG modules, load the fonts and run once the drawing
+    code our charts use (stacked bars with tick labels, a legend above the axes, value
+    labels offset in points, a grid), on a throwaway figure: what the first real charts
+    would otherwise pay for (about a fifth of their drawing time, measured)."""
     import matplotlib
 
     fonts.configure()
-    with matplotlib.rc_context({"svg.fonttype": "none"}):
-        fig = charts.new_figure(1.0, 1.0)
+    rc = {"svg.fonttype": "none", "font.family": [fonts.FAMILIES[0], "sans-serif"]}
+    with matplotlib.rc_context(rc):  # type: ignore[arg-type]
+        fig = charts.new_figure(4.0, 2.0)
         ax = fig.add_subplot()
-        ax.barh(["a"], [1.0])
-        ax.set_title("warm up")
+        ax.barh([0, 1], [1.0, 2.0], color="#2f5d8a", label="one", height=0.6)
+        ax.barh([0, 1], [0.5, 1.0], left=[1.0, 2.0], color="#d9772b", label="two", height=0.6)
+        ax.set_yticks([0, 1], ["Warm", "Up (1.0%)"])
+        for y, text in enumerate(("1.0 h", "−2.0")):
+            ax.annotate(text, (1.5, y), xytext=(3, 0), textcoords="offset points", fontsize=7)
+        ax.axvline(0, color="#444444", linewidth=0.8)
+        ax.set_xlabel("hours per week", fontsize=8)
+        ax.legend(fontsize=7, ncols=3, loc="lower center", bbox_to_anchor=(0.5, 1.0))
+        ax.tick_params(labelsize=8)
+        ax.grid(axis="x", color="#e4e4e4", linewidth=0.6)
         _layout_once(fig)
         fig.savefig(io.BytesIO(), format="svg")
 
