@@ -29,8 +29,6 @@ from .model import Chart
 
 __all__ = ["ChartWorker"]
 
-_STOP = None
-
 
 def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the child process
     """The child: import and warm up matplotlib, then draw each batch of specs it is sent."""
@@ -45,14 +43,15 @@ def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the child pr
     while True:
         try:
             batch, specs = conn.recv()
-        except (EOFError, OSError, TypeError):
-            return  # the parent is gone, or asked us to stop
+        except (EOFError, OSError):
+            return  # the parent is gone
         for i, spec in enumerate(specs):
             try:
-                conn.send(("ok", batch, i, chartsvg.chart_svg(spec)))
+                svg = chartsvg.chart_svg(spec)
             except Exception as exc:  # noqa: BLE001 - the parent draws it and raises it there
                 conn.send(("error", batch, i, repr(exc)))
                 break
+            conn.send(("ok", batch, i, svg))
 
 
 class ChartWorker:
@@ -126,17 +125,15 @@ class ChartWorker:
         return [self.svg(i) for i in range(len(self._specs))]
 
     def close(self) -> None:
-        """Stop the child (idempotent); the worker then draws in-process."""
+        """Stop the child (idempotent); the worker then draws in-process. The child holds
+        nothing to save, so it is terminated at once: a plan refused while it is still
+        importing matplotlib must not wait for it."""
         conn, proc, self._conn, self._proc = self._conn, self._proc, None, None
         if conn is not None:
-            with contextlib.suppress(OSError, ValueError):
-                conn.send(_STOP)
             conn.close()
         if proc is not None:
-            proc.join(timeout=0.5)
-            if proc.is_alive():
-                proc.terminate()
-                proc.join(timeout=1.0)
+            proc.terminate()
+            proc.join(timeout=2.0)
 
     def __enter__(self) -> ChartWorker:
         return self
