@@ -428,10 +428,10 @@ def _warnings(
             "Add staff hours or drop a forced channel: a channel run below its minimum cadence "
             "is worse than none."
         )
-    for c in (c for c in ideal.channels if c not in sol.channels) if feasible else ():
+    for i in (i for i in ideal.channels if i not in sol.channels) if feasible else ():
         # the reason the channel pages give for leaving it out, with the same figures
-        reason = next(x.excluded_because for x in channels if x.id == prep.problem.ids[c])
-        name = prep.platforms[c].name
+        reason = next(x.excluded_because for x in channels if x.id == prep.problem.ids[i])
+        name = prep.platforms[i].name
         head = (
             f"The team cannot sustain {name} as well: it"
             if reason.startswith("needs")

@@ -139,14 +139,14 @@ def table_notes(inp: Inputs, table: Table) -> str:
         misses |= not _sums_to([planned, fmt.MINUS + today], fmt.delta(rec.hours_delta))
     if misses:
         notes.append(
-            "Each figure is rounded on its own and the totals and changes are exact sums, so "
-            "the rounded rows can differ from them by a tenth or a hundredth."
+            "Each figure is rounded on its own and the totals are exact sums, so the rows may "
+            "add up to a little more or less."
         )
     if any(_against_posts(c) for c in inp.mix):
+        tool = " (with the tool's savings)" if rec.tool is not None else ""
         notes.append(
             "The action compares posts a week with today's; the change in hours compares the "
-            "plan's hours (with any tool's savings) with today's hours as reported, so the two "
-            "can move in opposite directions."
+            f"plan's hours{tool} with today's, so the two can move in opposite directions."
         )
     return " ".join(notes)
 
