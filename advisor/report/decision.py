@@ -196,9 +196,13 @@ def tool_line(inp: Inputs) -> str:
         else ""
     )
     verb = "saves" if t.hours_saved >= 0 else "costs"
+    tool = next(x for x in inp.catalog.tools if x.id == t.id)
+    price = next(p.price for p in tool.plans if p.id == t.plan)
+    # a price no source backs (a plan sold by quote) is not firm: say so where it is given
+    est = ", an estimate until the vendor quotes" if price.estimate and t.monthly_cost else ""
     return (
         f"{t.name}, {t.seats} {fmt.plural(t.seats, 'seat')}, "
-        f"{fmt.money(t.monthly_cost)} a month ({fmt.money(12 * t.monthly_cost)} a year); "
+        f"{fmt.money(t.monthly_cost)} a month ({fmt.money(12 * t.monthly_cost)} a year{est}); "
         f"{verb} {fmt.hours(abs(t.hours_saved))} staff hours a week{it}."
     )
 

@@ -316,3 +316,20 @@ def test_tool_line_says_why_there_is_no_tool(inputs, catalog):
     base = inputs["local_restaurant"]
     inp = Inputs(plan, catalog, prep, rec, base.sens, [rec], base.today)
     assert tool_line(inp) == "None: the scenario rules tools out."
+
+
+@pytest.mark.parametrize("example", ALL_EXAMPLES)
+def test_tool_line_calls_an_unsourced_price_an_estimate(inputs, example):
+    from advisor.report.decision import tool_line
+
+    inp = inputs[example]
+    t = inp.rec.tool
+    if t is None:
+        return
+    tool = next(x for x in inp.catalog.tools if x.id == t.id)
+    price = next(p.price for p in tool.plans if p.id == t.plan)
+    line = tool_line(inp)
+    assert ("an estimate until the vendor quotes" in line) == (
+        price.estimate and t.monthly_cost > 0
+    )
+    assert fmt.hours(t.hours_saved) in line and fmt.hours(t.it_hours) in line
