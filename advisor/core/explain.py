@@ -11,14 +11,23 @@ from .advice import advice_notes
 from .mix import MixSolution, evaluate, solve
 from .result import ChannelResult, Recommendation, SearchInfo, ToolChoice, WhyNot
 from .staffing import base_hours, by_role, channel_hours, required_features, seats_for, setup_hours
-from .vocab import Activity, Goal, Level, Role, posts_phrase
+from .vocab import Activity, Goal, Level, Regime, Role, posts_phrase
 
 if TYPE_CHECKING:
     from .engine import Prepared
 
 LEVELS: tuple[Level, ...] = tuple(Level)
 
-__all__ = ["assemble", "cadence_why", "why_not", "why_not_for"]
+__all__ = [
+    "CAP_WARNING",
+    "assemble",
+    "cadence_why",
+    "min_cadence_hours",
+    "option_of",
+    "run_hours",
+    "why_not",
+    "why_not_for",
+]
 
 
 def _fallback(prep: Prepared) -> MixSolution:
@@ -75,16 +84,33 @@ def _reasons(prep: Prepared, i: int, weights: list[float], in_mix: bool) -> list
     return out
 
 
+def run_hours(prep: Prepared, option: int, c: int, lvl: int, alone: bool) -> dict[Activity, float]:
+    """Hours by activity of channel c at level lvl as a mix runs it under tool option
+    ``option``: the tool's savings where it covers c, no tailoring when c is ``alone``."""
+    hours = prep.hours[option][c][lvl]
+    assert hours is not None
+    return hours | {Activity.tailor: 0.0} if alone else hours
+
+
 def _member_hours(prep: Prepared, sol: MixSolution) -> dict[int, dict[Activity, float]]:
     """Hours by activity of each channel in the mix at its level (no tailoring when alone)."""
-    out = {}
-    for c, lvl in sol.members:
-        hours = prep.hours[sol.option][c][lvl]
-        assert hours is not None
-        if len(sol.members) == 1:
-            hours = hours | {Activity.tailor: 0.0}
-        out[c] = hours
-    return out
+    alone = len(sol.members) == 1
+    return {c: run_hours(prep, sol.option, c, lvl, alone) for c, lvl in sol.members}
+
+
+def option_of(prep: Prepared, rec: Recommendation) -> int:
+    """The index of the recommendation's tool option in the scenario's problem."""
+    key = "none" if rec.tool is None else f"{rec.tool.id}/{rec.tool.plan}"
+    return next((t for t, o in enumerate(prep.problem.options) if o.key == key), 0)
+
+
+def min_cadence_hours(prep: Prepared, rec: Recommendation, cid: str) -> float:
+    """All roles' hours a week of mix channel ``cid`` at its minimum credible cadence, run as
+    the mix runs it (its tool's savings, no tailoring when alone): the same basis as its
+    ``total_hours``, so the two can be read side by side."""
+    c = prep.problem.ids.index(cid)
+    alone = len(rec.mix) == 1
+    return sum(run_hours(prep, option_of(prep, rec), c, 0, alone).values())
 
 
 def _channel(
@@ -205,6 +231,15 @@ def assemble(
     return rec.model_copy(update={"advice": advice_notes(prof, rec)})
 
 
+# a settings hint, not a risk to the plan: page 1 passes over it for the plan's real risk
+CAP_WARNING = "The mix is at the limit of"
+_REGULATED = {
+    Regime.financial: "A regulated firm",
+    Regime.health: "A health provider",
+    Regime.public_sector: "A public body",
+}
+
+
 def _money(x: float) -> str:
     return f"${x:,.0f}"
 
@@ -229,7 +264,11 @@ def cadence_why(prep: Prepared, sol: MixSolution, c: int, weights: list[float]) 
             continue
         members = tuple((cc, other if cc == c else ll) for cc, ll in sol.members)
         alt = evaluate(p, weights, sol.option, members)
-        dh = p.hours[sol.option][c][other] - p.hours[sol.option][c][lvl]
+        # all roles' hours as the mix runs it: the basis of the channel page's hours table
+        alone = len(sol.members) == 1
+        dh = sum(run_hours(prep, sol.option, c, other, alone).values()) - sum(
+            run_hours(prep, sol.option, c, lvl, alone).values()
+        )
         name = f"{LEVELS[other].label} ({posts_phrase(prep.posts[c][other])})"
         if other > lvl:
             if alt is None:
@@ -311,8 +350,7 @@ def why_not_for(prep: Prepared, rec: Recommendation, cid: str) -> WhyNot | None:
         for c in rec.mix
         if (level := rec.channel(c).cadence_level) is not None
     )
-    key = "none" if rec.tool is None else f"{rec.tool.id}/{rec.tool.plan}"
-    option = next((t for t, o in enumerate(prep.problem.options) if o.key == key), 0)
+    option = option_of(prep, rec)
     weights = prep.profile.goal_weights()
     sol = evaluate(prep.problem, weights, option, members) or MixSolution(members, option)
     return why_not(prep, sol, ids.index(cid), weights)
@@ -330,24 +368,38 @@ def _excluded(prep: Prepared, idx: int, ideal: MixSolution, sol: MixSolution) ->
         if not all(map(math.isinf, p.hours[sol.option][idx]))
         else min(range(len(p.options)), key=lambda o: min(p.hours[o][idx]))
     )
-    cheapest = min(p.allowed[idx], key=lambda lvl: p.hours[t][idx][lvl])
-    need = p.hours[t][idx][cheapest] + (0.0 if sol.members else p.base[t])
+    if idx in ideal.channels:  # in with unlimited hours: the team's hours keep it out
+        return _hours_reason(prep, idx, t, ideal, sol)
     cap = prep.profile.max_channels
     if cap is not None and len(sol.members) >= cap:
         return (
             f"the mix is at its limit of {cap} channels and the channels chosen add more to the "
             "weighted goals for their cost"
         )
-    if idx in ideal.channels:
-        left = max(prep.profile.staff_hours - sol.hours, 0.0)
-        return (
-            f"needs {need:.1f} h/week at its {LEVELS[cheapest].label} cadence; "
-            f"only {left:.1f} h/week are left"
-        )
     return (
         f"what it would add to the weighted goals is not worth its hours: below "
         f"{_points(prep.threshold)} of goal coverage per $1,000 a month, or less than the "
         "channels chosen"
+    )
+
+
+def _hours_reason(prep: Prepared, idx: int, t: int, ideal: MixSolution, sol: MixSolution) -> str:
+    """Why a channel the unlimited-hours mix includes is out: the marketing team's hours (the
+    same words on page 1's risk and on the channel pages)."""
+    p = prep.problem
+    cheapest = min(p.allowed[idx], key=lambda lvl: p.hours[t][idx][lvl])
+    need = p.hours[t][idx][cheapest] + (0.0 if sol.members else p.base[t])
+    staff = prep.profile.staff_hours
+    left = max(staff - sol.hours, 0.0)
+    if need > left + 0.05:
+        return (
+            f"needs {need:.1f} h/week of the marketing team even at its "
+            f"{LEVELS[cheapest].label} cadence; only {left:.1f} h/week are left"
+        )
+    return (
+        f"the mix with unlimited hours includes it but needs {ideal.hours:.1f} h/week of the "
+        f"marketing team against {staff:.1f} available; within them the channels chosen add "
+        "more to the weighted goals"
     )
 
 
@@ -376,18 +428,18 @@ def _warnings(
             "Add staff hours or drop a forced channel: a channel run below its minimum cadence "
             "is worse than none."
         )
-    dropped = [(c, lvl) for c, lvl in ideal.members if c not in sol.channels]
-    if dropped and feasible:
-        parts = [
-            f"{prep.platforms[c].name} at {posts_phrase(prep.posts[c][lvl])} "
-            f"({prep.problem.hours[ideal.option][c][lvl]:.1f} h/week)"
-            for c, lvl in dropped
-        ]
+    for i in (i for i in ideal.channels if i not in sol.channels) if feasible else ():
+        # the reason the channel pages give for leaving it out, with the same figures
+        reason = next(x.excluded_because for x in channels if x.id == prep.problem.ids[i])
+        name = prep.platforms[i].name
+        head = (
+            f"The team cannot sustain {name} as well: it"
+            if reason.startswith("needs")
+            else f"{name} is out for the team's hours:"
+        )
         out.append(
-            f"The team cannot sustain {', '.join(parts)}: the fuller mix would need "
-            f"{ideal.hours:.1f} h/week of the marketing team against {prof.staff_hours:.1f} "
-            "available. The recommended mix is the smaller one it can keep up - once you start "
-            "you can't disappear."
+            f"{head} {reason}. The recommended mix is the smaller one it can keep up: once you "
+            "start you can't disappear."
         )
     too_big = [
         c
@@ -407,16 +459,16 @@ def _warnings(
         and len(sol.members) >= prof.max_channels
     ):
         out.append(
-            f"The mix is at the limit of {prof.max_channels} channels: raise it to let the advisor weigh more."
+            f"{CAP_WARNING} {prof.max_channels} channels: raise it to let the advisor weigh more."
         )
     if (
-        prof.regulated.value != "none"
+        prof.regulated is not Regime.none
         and sol.option >= 0
         and prep.problem.options[sol.option].tool is None
     ):
         out.append(
-            "Regulated firm without a tool that archives and routes approvals: plan for a "
-            "separate archiving service and a manual pre-approval step."
+            f"{_REGULATED[prof.regulated]} without a tool that archives and routes approvals: "
+            "plan for a separate archiving service and a manual pre-approval step."
         )
     option = prep.problem.options[sol.option] if sol.option >= 0 else None
     if option is not None and option.plan is not None and option.tool is not None:
@@ -445,6 +497,8 @@ def tool_choice(
         raw = channel_hours(prep.platforms[c], prof, a, prep.posts[c][lvl])
         without += sum(raw.values()) - (raw[Activity.tailor] if single else 0.0)
         with_tool += sum(member_hours[c].values())
+    seats = seats_for(sol.hours, a)
+    it_hours = a.it_hours_per_seat.v * seats  # in the recommendation's base, not in prep.base
     need = sorted(required_features(prof))
     why = "lowest monthly cost (staff hours plus licence) of the tools that fit the budget"
     if need:
@@ -453,9 +507,10 @@ def tool_choice(
         id=option.tool.id,
         plan=option.plan.id,
         name=f"{option.tool.name} {option.plan.name}",
-        seats=seats_for(sol.hours, a),
+        seats=seats,
         monthly_cost=sol.licence,
-        hours_saved=without - with_tool,
+        hours_saved=without - with_tool - it_hours,
+        it_hours=it_hours,
         covered=covered,
         why=why,
     )

@@ -98,7 +98,8 @@ class ToolChoice(_Value):
     """The management tool chosen for the mix.
 
     seats: licensed users; monthly_cost: licence USD per month; hours_saved: staff hours per
-    week the tool saves on the mix; covered: mix channels the tool manages.
+    week (every role) the mix needs less with the tool than without it, net of it_hours: the
+    IT time a week administering its seats; covered: mix channels the tool manages.
     """
 
     id: str
@@ -107,6 +108,7 @@ class ToolChoice(_Value):
     seats: int
     monthly_cost: float
     hours_saved: float
+    it_hours: float = 0.0
     covered: list[str]
     why: str = ""
 

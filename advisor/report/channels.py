@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..core.explain import min_cadence_hours
 from ..core.knowledge import Platform
 from ..core.result import ChannelResult
 from ..core.tables import why_not_text
@@ -136,7 +137,7 @@ def channel_section(inp: Inputs, c: ChannelResult) -> Section:
     if why:
         blocks.append(Paragraph(why, label="Why this cadence"))
     blocks += [
-        hours_table(c),
+        hours_table(c, inp.rec.tool is not None and c.id in inp.rec.tool.covered),
         Paragraph(sources_text(inp, p), label="Sources", style="small"),
     ]
     return Section(c.name, tuple(blocks), level=2)
@@ -227,7 +228,8 @@ def cadence_text(inp: Inputs, p: Platform, c: ChannelResult) -> str:
         f"{inp.rec.ambition.label.lower()}. Credible range "
         f"{fmt.cadence_range(cad.min.v, cad.max.v, wpm)}, typical "
         f"{fmt.cadence(cad.typical.v, wpm)}; below the minimum it is not worth running, and "
-        f"at the minimum it still needs {fmt.hours(c.min_hours_per_week)} h/week."
+        f"at the minimum it still needs {fmt.hours(min_cadence_hours(inp.prep, inp.rec, c.id))} "
+        "h/week (all roles, as in the hours table below)."
     )
 
 
@@ -242,7 +244,8 @@ def cadence_why(c: ChannelResult) -> str:
     return fmt.sentence(text) + ("" if text.endswith(".") else ".")
 
 
-def hours_table(c: ChannelResult) -> Table:
+def hours_table(c: ChannelResult, tool: bool) -> Table:
+    """The channel's hours a week by activity; ``tool``: the plan's tool manages it."""
     rows = tuple(
         (a.label, fmt.hours(c.hours_per_week[a])) for a in Activity if c.hours_per_week[a] >= 0.05
     )
@@ -253,7 +256,7 @@ def hours_table(c: ChannelResult) -> Table:
         align="lr",
         widths=(60, 40),
         small=True,
-        caption="Hours by activity (tool savings applied)",
+        caption="Hours by activity" + (" (the tool's savings applied)" if tool else ""),
         bold_last=True,
     )
 

@@ -194,7 +194,7 @@ def headline(inp: Inputs) -> str:
     return (
         f"Run {n} channel{'s' if n > 1 else ''}: {inp.name_list(rec.mix)}. They need "
         f"{fmt.hours(team)} hours a week of the marketing team's "
-        f"{fmt.hours(rec.staff_hours_available)}{extra}, and cost "
+        f"{fmt.hours(rec.staff_hours_available)} h{extra}, and cost "
         f"{fmt.money(rec.monthly_cost)} a month ({fmt.money(12 * rec.monthly_cost)} a year)."
     )
 
@@ -206,7 +206,7 @@ def spare_text(rec: Recommendation) -> tuple[str, str]:
         return f"{fmt.MINUS}{fmt.hours(-spare)} h", "over the marketing team's hours"
     return (
         f"{fmt.hours(max(spare, 0.0))} h",
-        f"a week left free of the marketing team's {fmt.hours(rec.staff_hours_available)}",
+        f"a week left free of the marketing team's {fmt.hours(rec.staff_hours_available)} h",
     )
 
 

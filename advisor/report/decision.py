@@ -9,6 +9,9 @@ productive hours per FTE, the same conversion the engine uses for the total.
 from __future__ import annotations
 
 from ..charts import SHARED_LABEL
+from ..core.explain import CAP_WARNING
+from ..core.result import ChannelResult
+from ..core.staffing import required_features
 from ..core.vocab import Action
 from . import fmt
 from .content import Inputs, headline, spare_text
@@ -85,7 +88,8 @@ def mix_table(inp: Inputs) -> Table:
     for w in rec.wind_down if today else []:
         c = rec.channel(w.id)
         rows.append(row(w.name, Action.stop.label, "none", 0.0, fmt.delta(-(c.hours_today or 0))))
-    shared = rec.hours_per_week - sum(c.total_hours for c in inp.mix)
+    # the job's base as the engine books it: the quantity the chart and the staffing page show
+    shared = sum(rec.base_hours_by_activity.values())
     if shared >= 0.05:
         rows.append(row(SHARED_LABEL, "", "listening, reporting, planning, IT", shared, ""))
     total = row("Total", "", "", rec.hours_per_week, fmt.delta(rec.hours_delta))
@@ -111,14 +115,66 @@ def mix_table(inp: Inputs) -> Table:
     )
 
 
+def _sums_to(parts: list[str], total: str) -> bool:
+    """Whether figures as printed add up to the total as printed (to the last digit shown)."""
+
+    def value(text: str) -> float:
+        text = text.replace(fmt.MINUS, "-").replace(",", "").replace("±", "")
+        return float(text) if text.strip() else 0.0
+
+    digits = len(total.rpartition(".")[2]) if "." in total else 0
+    return round(sum(value(x) for x in parts), digits) == round(value(total), digits)
+
+
+def table_notes(inp: Inputs, table: Table) -> str:
+    """What a reader adding up page 1's figures needs to know: that each is rounded on its
+    own (when the rounded rows miss the total), and that the action is about posts."""
+    notes = []
+    *rows, total = table.rows
+    rec = inp.rec
+    cols = [i for i, name in enumerate(table.columns) if name in _SUMMED]
+    misses = any(not _sums_to([r[i] for r in rows], total[i]) for i in cols)
+    if _today_known(inp):
+        planned, today = fmt.hours(rec.hours_today + rec.hours_delta), fmt.hours(rec.hours_today)
+        misses |= not _sums_to([planned, fmt.MINUS + today], fmt.delta(rec.hours_delta))
+    if misses:
+        notes.append(
+            "Each figure is rounded on its own and the totals are exact sums, so the rows may "
+            "add up to a little more or less."
+        )
+    if any(_against_posts(c) for c in inp.mix):
+        tool = " (with the tool's savings)" if rec.tool is not None else ""
+        notes.append(
+            "The action compares posts a week with today's; the change in hours compares the "
+            f"plan's hours{tool} with today's, so the two can move in opposite directions."
+        )
+    return " ".join(notes)
+
+
+_SUMMED = ("Hours/week", "Change from today", "FTE")
+
+
+def _against_posts(c: ChannelResult) -> bool:
+    """The channel's action (about posts) and its change in hours point different ways."""
+    change = round(c.total_hours - (c.hours_today or 0.0), 1)
+    match c.action:
+        case Action.grow:
+            return change < 0
+        case Action.reduce:
+            return change > 0
+        case Action.keep:
+            return change != 0
+    return False
+
+
 def today_line(inp: Inputs) -> str:
     """Against today, in one sentence: hours today, the change, the wind-downs."""
     rec = inp.rec
     est = " (estimated from today's posts)" if rec.hours_today_estimated else ""
     text = (
-        f"The team spends {fmt.hours(rec.hours_today)} hours a week on its channels today"
-        f"{est}; the plan's channels need {fmt.hours(rec.hours_today + rec.hours_delta)}, "
-        f"{fmt.delta(rec.hours_delta)} a week."
+        f"The team spends {fmt.hours(rec.hours_today)} h a week on its channels today"
+        f"{est}; the plan's channels need {fmt.hours(rec.hours_today + rec.hours_delta)} h, "
+        f"{fmt.delta(rec.hours_delta)} h a week."
     )
     for w in rec.wind_down:
         text += (
@@ -129,13 +185,44 @@ def today_line(inp: Inputs) -> str:
 
 
 def tool_line(inp: Inputs) -> str:
+    """The tool, its licence and the hours it saves; or why there is none."""
     t = inp.rec.tool
     if t is None:
-        return "None: no tool pays for itself within the budget, or the scenario rules tools out."
+        return "None: " + no_tool_reason(inp) + "."
+    it = (
+        f" after the {fmt.hours(t.it_hours)} h of IT time its "
+        f"{fmt.plural(t.seats, 'seat')} {'needs' if t.seats == 1 else 'need'}"
+        if t.it_hours >= 0.05
+        else ""
+    )
+    verb = "saves" if t.hours_saved >= 0 else "costs"
+    tool = next(x for x in inp.catalog.tools if x.id == t.id)
+    price = next(p.price for p in tool.plans if p.id == t.plan)
+    # a price no source backs (a plan sold by quote) is not firm: say so where it is given
+    est = ", an estimate until the vendor quotes" if price.estimate and t.monthly_cost else ""
     return (
         f"{t.name}, {t.seats} {fmt.plural(t.seats, 'seat')}, "
-        f"{fmt.money(t.monthly_cost)} a month ({fmt.money(12 * t.monthly_cost)} a year); "
-        f"saves {fmt.hours(t.hours_saved)} staff hours a week."
+        f"{fmt.money(t.monthly_cost)} a month ({fmt.money(12 * t.monthly_cost)} a year{est}); "
+        f"{verb} {fmt.hours(abs(t.hours_saved))} staff hours a week{it}."
+    )
+
+
+def no_tool_reason(inp: Inputs) -> str:
+    """Why the plan has no management tool, the one reason that applies."""
+    prof, scenario = inp.prep.profile, inp.prep.scenario
+    if scenario.tool == "none":
+        return "the scenario rules tools out"
+    if not inp.rec.mix:
+        return "no channel runs"
+    if all(o.tool is None for o in inp.prep.problem.options):
+        if required_features(prof):
+            return "no tool in the catalog has the approvals and archiving the plan needs"
+        return "the scenario rules out every tool"
+    if prof.tool_budget <= 0:
+        return "the plan has no budget for a tool"
+    return (
+        f"no tool saves more in staff time than it costs within the tool budget of "
+        f"{fmt.money(prof.tool_budget)} a month"
     )
 
 
@@ -149,8 +236,10 @@ def main_risk(inp: Inputs) -> tuple[str, str]:
             f"The plan needs {fmt.hours(-rec.spare_hours_per_week)} hours a week more than "
             "the marketing team has."
         )
-    if rec.warnings:
-        return "Risk", fmt.sentence(rec.warnings[0])
+    # the channel limit is a setting the user chose, not a risk to the plan
+    risks = [w for w in rec.warnings if not w.startswith(CAP_WARNING)]
+    if risks:
+        return "Risk", fmt.sentence(risks[0])
     if rec.search.note:
         return "Caveat", rec.search.note
     moves = [(s.down, s, "falls") for s in sens.goals if s.down is not None]
@@ -170,11 +259,14 @@ def decision_section(inp: Inputs) -> Section:
     """Page 1: the decision (also the whole of the one-page summary)."""
     rec = inp.rec
     label, risk = main_risk(inp)
+    table = mix_table(inp)
+    notes = table_notes(inp, table)
     n_bars = len(inp.mix) + (1 if sum(rec.base_hours_by_activity.values()) > 0.005 else 0)
     blocks = (
         Paragraph(ask(inp), style="lead" if rec.feasible else "warning"),
         key_figures(inp),
-        mix_table(inp),
+        table,
+        *((Paragraph(notes, style="small"),) if notes else ()),
         *((Paragraph(today_line(inp), label="Against today"),) if _today_known(inp) else ()),
         Paragraph(tool_line(inp), label="Tool"),
         Paragraph(risk, label=label, style="warning" if label == "Risk" else "body"),

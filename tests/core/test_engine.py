@@ -328,3 +328,21 @@ def test_lean_recommendation_and_why_not_on_demand_match_the_full_one(path: Path
             assert w is not None
             assert w.coverage == pytest.approx(c.why_not.coverage)
             assert w.monthly_cost == pytest.approx(c.why_not.monthly_cost)
+
+
+@pytest.mark.parametrize("name", ["local_restaurant", "regional_bank"])
+def test_tool_saving_is_what_the_no_tool_scenario_adds(name, catalog) -> None:
+    """The hours a tool saves are net of the IT time its seats need: when the No-tool
+    scenario runs the same mix at the same cadence, it needs exactly that many more hours."""
+    plan = load_plan(EXAMPLES[0].parent / f"{name}.yaml")
+    base, none = recommend(plan, None, catalog), recommend(plan, "No tool", catalog)
+    assert base.tool is not None and none.tool is None
+    same = {c: base.channel(c).cadence_level for c in base.mix} == {
+        c: none.channel(c).cadence_level for c in none.mix
+    }
+    if not same:
+        pytest.skip("the No-tool scenario changes the mix or a cadence")
+    assert base.tool.it_hours == pytest.approx(
+        catalog.assumptions.it_hours_per_seat.v * base.tool.seats
+    )
+    assert none.hours_per_week - base.hours_per_week == pytest.approx(base.tool.hours_saved)

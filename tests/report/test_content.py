@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from report_common import EXAMPLE_DIR, MAIN_HEADINGS, NASTY, WHY_NOT
@@ -174,3 +175,161 @@ def test_no_source_ids_in_the_words_and_every_cited_source_listed(catalog, name)
     )
     cited = {row[0] for row in sources.rows}
     assert any(c.startswith("Anderson, 'Social Media Secrets That All CIOs") for c in cited)
+
+
+# --- The board PDF's numbers agree with each other (page 1 and the channel pages) ---
+
+ALL_EXAMPLES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def inputs(catalog):
+    """Each example's report inputs (engine results; no sensitivity, which these pages'
+    figures do not use)."""
+    from advisor.core.engine import build, prepare
+    from advisor.core.result import Sensitivity
+    from advisor.report.content import Inputs
+
+    out = {}
+    for name in ALL_EXAMPLES:
+        plan = load_plan(EXAMPLES / f"{name}.yaml")
+        prep = prepare(plan, None, catalog)
+        rec = build(prep)
+        sens = Sensitivity(goals=[], robustness={}, samples=0, spread=0.0, mix_stability=1.0)
+        out[name] = Inputs(plan, catalog, prep, rec, sens, [rec], dt.date(2026, 1, 2))
+    return out
+
+
+def _number_after(text: str, lead: str) -> float | None:
+    import re
+
+    m = re.search(re.escape(lead) + r"[^0-9]*?([0-9][0-9,]*\.[0-9])", text)
+    return float(m.group(1).replace(",", "")) if m else None
+
+
+@pytest.mark.parametrize("example", ALL_EXAMPLES)
+def test_channel_page_minimum_agrees_with_its_hours_table(inputs, example):
+    """'At the minimum it still needs X h/week' is the hours table's total when the channel
+    runs at its minimum, and the total less what 'minimum ... would save' otherwise."""
+    from advisor.report.channels import channel_section
+
+    inp = inputs[example]
+    for c in inp.mix:
+        blocks = channel_section(inp, c).blocks
+        text = " ".join(b.text for b in blocks if isinstance(b, Paragraph))
+        (table,) = [b for b in blocks if isinstance(b, Table) and b.columns[0] == "Activity"]
+        total = float(table.rows[-1][1])
+        assert table.rows[-1][1] == fmt.hours(c.total_hours)  # the engine's figure
+        at_min = _number_after(text, "at the minimum it still needs")
+        assert at_min is not None, text
+        if c.cadence_level is not None and c.cadence_level.value == "min":
+            assert at_min == total, (c.name, at_min, total)
+        elif "minimum (" in text.lower():  # 'Minimum (2 a week) would save Y h/week'
+            saves = _number_after(text.lower().split("minimum (", 1)[1], "would save")
+            assert saves is not None, text
+            assert abs(total - saves - at_min) <= 0.1 + 1e-9, (c.name, total, saves, at_min)
+
+
+def _value(cell: str) -> float:
+    return float(cell.replace(fmt.MINUS, "-").replace("±", "").replace(",", "") or 0)
+
+
+@pytest.mark.parametrize("example", ALL_EXAMPLES)
+def test_page_one_rows_add_up_or_say_they_are_rounded(inputs, example):
+    """Page 1's Shared row is the engine's base hours (what the chart and the staffing page
+    show); where the rounded rows miss the total, or today's sentence does not subtract,
+    a note under the table says the figures are rounded one by one."""
+    from advisor.report.decision import decision_section, mix_table, today_line
+
+    inp = inputs[example]
+    table = mix_table(inp)
+    shared = [r for r in table.rows if r[0].startswith("Shared")]
+    assert [r[table.columns.index("Hours/week")] for r in shared] == [
+        fmt.hours(sum(inp.rec.base_hours_by_activity.values()))
+    ]
+    *rows, total = table.rows
+    misses = False
+    for col in ("Hours/week", "Change from today", "FTE"):
+        if col in table.columns:
+            k = table.columns.index(col)
+            misses |= abs(sum(_value(r[k]) for r in rows) - _value(total[k])) > 1e-6
+    blocks = decision_section(inp).blocks
+    words = " ".join(b.text for b in blocks if isinstance(b, Paragraph))
+    if "Change from today" in table.columns:
+        today, planned, change = (
+            _value(x) for x in re.findall(r"[−+]?[0-9][0-9,]*\.[0-9]", today_line(inp))[:3]
+        )
+        misses |= abs(planned - today - change) > 1e-6
+    assert ("rounded on its own" in words) == misses, (example, words)
+
+
+@pytest.mark.parametrize("example", ALL_EXAMPLES)
+def test_page_one_says_the_action_is_about_posts_where_hours_go_the_other_way(inputs, example):
+    from advisor.report.decision import decision_section
+
+    inp = inputs[example]
+    against = [
+        c.name
+        for c in inp.mix
+        if (c.action is not None and c.hours_today is not None)
+        and (
+            (c.action.value == "grow" and round(c.total_hours - c.hours_today, 1) < 0)
+            or (c.action.value == "reduce" and round(c.total_hours - c.hours_today, 1) > 0)
+            or (c.action.value == "keep" and round(c.total_hours - c.hours_today, 1) != 0)
+        )
+    ]
+    words = " ".join(b.text for b in decision_section(inp).blocks if isinstance(b, Paragraph))
+    assert ("action compares posts a week" in words) == bool(against), (example, against)
+
+
+@pytest.mark.parametrize("example", ALL_EXAMPLES)
+def test_page_one_risk_gives_the_channel_pages_reason(inputs, example):
+    """A warning about a channel left out gives the reason the channel pages give, with the
+    same figures; the channel limit (a setting) is never page 1's risk."""
+    from advisor.core.explain import CAP_WARNING
+    from advisor.report.decision import main_risk
+
+    inp = inputs[example]
+    for c in inp.left_out:
+        for w in inp.rec.warnings:
+            if f" {c.name} " in f" {w} ".replace(":", " "):
+                assert c.excluded_because in w, (w, c.excluded_because)
+    _, risk = main_risk(inp)
+    assert not risk.startswith(CAP_WARNING)
+
+
+def test_tool_line_says_why_there_is_no_tool(inputs, catalog):
+    from advisor.report.decision import tool_line
+
+    uni = inputs["university"]
+    assert uni.rec.tool is None
+    assert tool_line(uni) == (
+        "None: no tool saves more in staff time than it costs within the tool budget of "
+        f"{fmt.money(uni.prep.profile.tool_budget)} a month."
+    )
+    from advisor.core.engine import build, prepare
+    from advisor.report.content import Inputs
+
+    plan = load_plan(EXAMPLES / "local_restaurant.yaml")
+    prep = prepare(plan, "No tool", catalog)
+    rec = build(prep, explain_left_out=False)
+    base = inputs["local_restaurant"]
+    inp = Inputs(plan, catalog, prep, rec, base.sens, [rec], base.today)
+    assert tool_line(inp) == "None: the scenario rules tools out."
+
+
+@pytest.mark.parametrize("example", ALL_EXAMPLES)
+def test_tool_line_calls_an_unsourced_price_an_estimate(inputs, example):
+    from advisor.report.decision import tool_line
+
+    inp = inputs[example]
+    t = inp.rec.tool
+    if t is None:
+        return
+    tool = next(x for x in inp.catalog.tools if x.id == t.id)
+    price = next(p.price for p in tool.plans if p.id == t.plan)
+    line = tool_line(inp)
+    assert ("an estimate until the vendor quotes" in line) == (
+        price.estimate and t.monthly_cost > 0
+    )
+    assert fmt.hours(t.hours_saved) in line and fmt.hours(t.it_hours) in line
