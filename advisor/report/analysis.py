@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from ..core.result import Recommendation
 from ..core.tables import compare_rows
 from ..core.vocab import Activity, Goal, Role
 from . import fmt
@@ -86,12 +89,30 @@ def staffing_section(inp: Inputs) -> Section:
     )
     # The chart of these hours is on page 1; a second copy here would only push text over.
     blocks.append(Paragraph(tool_savings(inp), label="What the tool saves"))
-    if rec.warnings:
+    limits = [w for w in rec.warnings if _LIMIT.match(w)]
+    risks = [w for w in rec.warnings if not _LIMIT.match(w)]
+    if risks:
         blocks += [
             Paragraph("What the team cannot sustain", style="subhead"),
-            Bullets(tuple(rec.warnings), style="warning"),
+            Bullets(tuple(risks), style="warning"),
         ]
+    if limits:  # a setting of the plan, not a risk of the business
+        blocks.append(Paragraph(limit_text(inp), label="Channel limit"))
     return Section("Staffing", tuple(blocks))
+
+
+# The engine's note that the mix uses every channel the plan allows (core/explain.py).
+_LIMIT = re.compile(r"^The mix is at the limit of \d+ channels")
+
+
+def limit_text(inp: Inputs) -> str:
+    """The plan's channel limit as a setting of the plan: the mix uses all of it."""
+    n = inp.prep.profile.max_channels or 0
+    return (
+        f"The plan allows at most {n} {fmt.plural(n, 'channel')} and the mix uses all of them: "
+        "another channel could only come in instead of one of these. Raising the limit in the "
+        "plan lets the advisor weigh a larger mix."
+    )
 
 
 def _cell(hours: float) -> str:
@@ -140,7 +161,8 @@ def coverage_section(inp: Inputs) -> Section:
                 "extra channel adds less to a goal that is already well served. Goals the "
                 "company weights are drawn darker. Weighted coverage: "
                 f"{fmt.pct(rec.objective)}. A channel, or a higher cadence, earns its place "
-                f"only if it adds at least {rec.value_threshold:g} points of weighted coverage "
+                f"only if it adds at least {rec.value_threshold:g} "
+                f"{'point' if rec.value_threshold == 1 else 'points'} of weighted coverage "
                 "per $1,000 a month it costs."
             ),
             *caveat,
@@ -169,16 +191,11 @@ def whatif_section(inp: Inputs) -> Section:
     scen = tuple((s.name, s.description or "–") for s in inp.plan.scenarios)
     rows = []
     for r, row in zip(recs, table, strict=True):
-        change = []
-        if row["added"]:
-            change.append("+ " + inp.name_list(row["added"].split(", ")))
-        if row["dropped"]:
-            change.append("− " + inp.name_list(row["dropped"].split(", ")))
         rows.append(
             (
                 r.scenario,
                 inp.name_list(r.mix),
-                "; ".join(change) or "same mix",
+                change_text(inp, r, recs[0]),
                 f"{fmt.hours(row['hours_per_week'])}\n({fmt.delta(row['d_hours'])})",
                 f"{fmt.fte(row['fte'])}\n({fmt.delta(row['d_fte'], digits=2)})",
                 f"{fmt.money(row['monthly_cost'])}\n({fmt.delta(row['d_cost'], '$')})",
@@ -223,6 +240,35 @@ def whatif_section(inp: Inputs) -> Section:
             ),
         )
     return Section("What-if scenarios", tuple(blocks))
+
+
+def change_text(inp: Inputs, r: Recommendation, base: Recommendation) -> str:
+    """What a scenario changes against the baseline: channels added (+) and dropped (−),
+    channels kept at another cadence, another tool; "same mix" only when none of these."""
+    nb = "\u00a0"  # the sign stays with the name after it
+    parts = []
+    added = [c for c in r.mix if c not in base.mix]
+    dropped = [c for c in base.mix if c not in r.mix]
+    if added:
+        parts.append(f"+{nb}" + inp.name_list(added))
+    if dropped:
+        parts.append(f"{fmt.MINUS}{nb}" + inp.name_list(dropped))
+    if not parts and (r.mix or base.mix):
+        parts.append("same channels")
+    moved = [
+        c
+        for c in r.mix
+        if c in base.mix
+        and abs(r.channel(c).posts_per_week - base.channel(c).posts_per_week) > 1e-6
+    ]
+    if moved:
+        parts.append("other cadence: " + inp.name_list(moved))
+    tool, base_tool = (x.tool.name if x.tool else "none" for x in (r, base))
+    if tool != base_tool:
+        parts.append(f"tool: {tool}")
+    if parts == ["same channels"]:
+        return "same mix"
+    return "; ".join(parts)
 
 
 def robustness_section(inp: Inputs) -> Section:

@@ -9,7 +9,6 @@ from ..core.knowledge import Catalog, Figure, VendorTool, iter_figures
 from ..core.labels import cite_sources, figure_label, source_citation
 from . import fmt
 from .content import Inputs
-from .fmt import MINUS
 from .model import Paragraph, Section, Table
 
 __all__ = ["ESTIMATE_LABEL", "appendix_section", "figure_rows", "source_rows"]
@@ -22,7 +21,7 @@ _WIDTHS = (30, 17, 30, 23)
 
 def _row(cat: Catalog, what: str, key: str, fig: Figure, item: object) -> tuple[str, ...]:
     label = figure_label(what, key, item if isinstance(item, VendorTool) else None)
-    value = label.text(fig.v).replace("-", MINUS) if label.unit else fmt.value(fig.v)
+    value = label.text(fig.v) if label.unit else fmt.value(fig.v)
     source = ESTIMATE_LABEL if fig.estimate else source_citation(cat, fig.src)
     return label.label, value, source, cite_sources(fig.note, cat)
 

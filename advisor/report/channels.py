@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..core.knowledge import Platform
+from ..core.labels import market_label
 from ..core.result import ChannelResult
 from ..core.tables import why_not_text
 from ..core.vocab import AGE_BANDS, Activity, Segment
@@ -136,7 +137,7 @@ def channel_section(inp: Inputs, c: ChannelResult) -> Section:
     if why:
         blocks.append(Paragraph(why, label="Why this cadence"))
     blocks += [
-        hours_table(c),
+        hours_table(c, tool=inp.rec.tool is not None),
         Paragraph(sources_text(inp, p), label="Sources", style="small"),
     ]
     return Section(c.name, tuple(blocks), level=2)
@@ -159,7 +160,8 @@ def fit_table(c: ChannelResult) -> Table:
         align="lrrrl",
         widths=(14, 9, 9, 10, 58),
         small=True,
-        caption="How the fit is made up",
+        caption="How the fit is made up (points: score × weight × the gates' scores; "
+        "a gate's points: the fit it takes away)",
     )
 
 
@@ -174,9 +176,7 @@ def _figure(key: str, v: float) -> str:
     same figure never reads 32% here and 32.5% there; percentages keep their % sign."""
     from ..core.labels import figure_label
 
-    label = figure_label("platforms", key)
-    number = label.text(v).split(" ", 1)[0]
-    return number + "%" if label.unit.startswith("%") else number
+    return figure_label("platforms", key).number(v)
 
 
 def audience_table(inp: Inputs, p: Platform) -> Table:
@@ -203,7 +203,7 @@ def audience_table(inp: Inputs, p: Platform) -> Table:
         (
             "B2B marketing strength (score, 0 to 1)",
             _figure("b2b", p.b2b.v),
-            "market: " + prof.market.value,
+            market_label(prof.market),
         ),
         ("B2C marketing strength (score, 0 to 1)", _figure("b2c", p.b2c.v), ""),
     ]
@@ -242,7 +242,7 @@ def cadence_why(c: ChannelResult) -> str:
     return fmt.sentence(text) + ("" if text.endswith(".") else ".")
 
 
-def hours_table(c: ChannelResult) -> Table:
+def hours_table(c: ChannelResult, *, tool: bool = True) -> Table:
     rows = tuple(
         (a.label, fmt.hours(c.hours_per_week[a])) for a in Activity if c.hours_per_week[a] >= 0.05
     )
@@ -253,7 +253,7 @@ def hours_table(c: ChannelResult) -> Table:
         align="lr",
         widths=(60, 40),
         small=True,
-        caption="Hours by activity (tool savings applied)",
+        caption="Hours by activity" + (" (tool savings applied)" if tool else ""),
         bold_last=True,
     )
 

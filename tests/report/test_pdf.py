@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from pdfminer.high_level import extract_text
-from report_common import EXAMPLE_DIR, MAIN_HEADINGS, NASTY, WHY_NOT, check_decision_page
+from report_common import EXAMPLE_DIR, MAIN_HEADINGS, NASTY, WHY_NOT, check_decision_page, squeezed
 
 from advisor.cli import main
 from advisor.core.engine import recommend
@@ -30,8 +30,8 @@ def _flat(text: str) -> str:
 
 
 def _squeezed(text: str) -> str:
-    """No whitespace at all: long strings may wrap anywhere."""
-    return "".join(text.split())
+    """No whitespace at all: long strings may wrap anywhere (no word joiners either)."""
+    return squeezed(text)
 
 
 def _page_texts(path: Path, until: str | None = None) -> list[str]:
