@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from ..core.result import Recommendation
@@ -68,8 +69,8 @@ def staffing_section(inp: Inputs) -> Section:
             fmt.hours(rec.hours_per_week),
         )
     )
-    first = 26
-    rest = (100 - first) // (len(cols) - 1)
+    small = len(cols) > 7
+    widths = column_widths(cols, first=26 if not small else 20, small=small)
     note = (
         "; Shared: hours for the job as a whole, whatever the channels (listening, reporting, "
         "planning, IT)"
@@ -81,9 +82,9 @@ def staffing_section(inp: Inputs) -> Section:
             cols,
             tuple(rows),
             align="l" + "r" * (len(cols) - 1),
-            widths=(first, *[rest] * (len(cols) - 1)),
+            widths=widths,
             bold_last=True,
-            small=len(cols) > 7,
+            small=small,
             caption=f"Hours per week by activity and channel{note}",
         )
     )
@@ -113,6 +114,20 @@ def limit_text(inp: Inputs) -> str:
         "another channel could only come in instead of one of these. Raising the limit in the "
         "plan lets the advisor weigh a larger mix."
     )
+
+
+def column_widths(cols: tuple[str, ...], first: int, *, small: bool) -> tuple[int, ...]:
+    """Percent widths: each column after the first gets room for its header's longest word
+    (at least a number's width) and the cell's padding, so no header word is broken; the
+    first column gets ``first`` (or less, down to 16, when the columns need it) and the rest
+    is shared."""
+    per_char = 1.0 if small else 1.3  # % of the text width per character, bold, A4
+    need = [math.ceil(per_char * max(5, *(len(w) for w in c.split())) + 2) for c in cols[1:]]
+    spare = 100 - first - sum(need)
+    if spare < 0:
+        first, spare = max(16, first + spare), 0
+    rest = [n + spare // len(need) for n in need]
+    return (100 - sum(rest), *rest)
 
 
 def _cell(hours: float) -> str:

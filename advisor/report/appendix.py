@@ -16,7 +16,7 @@ __all__ = ["ESTIMATE_LABEL", "appendix_section", "figure_rows", "source_rows"]
 ESTIMATE_LABEL = "Estimate"
 NOT_GIVEN = "not given"
 _COLS = ("Figure", "Value", "Source", "Note")
-_WIDTHS = (30, 17, 30, 23)
+_WIDTHS = (27, 21, 29, 23)  # the value column holds its unit on one line
 
 
 def _row(cat: Catalog, what: str, key: str, fig: Figure, item: object) -> tuple[str, ...]:

@@ -76,6 +76,9 @@ def test_example_report_matches_the_engine(example, catalog, tmp_path):
         elif not c.in_mix and c.why_not is not None:
             assert _squeezed(why_not_text(rec, c.id)) in flat
     staffing = next(p for p in pages if "Staffing The plan needs" in p)
+    near = " ".join(pages[pages.index(staffing) : pages.index(staffing) + 2])
+    for name in names:  # the activity table's headers: no word broken ("Instagra m")
+        assert name in near, name
     assert _table_in(staffing, _role_rows(rec))
     if rec.setup_hours:
         setup = [(k, fmt.hours(v)) for k, v in rec.setup_hours.items()]

@@ -119,3 +119,11 @@ def test_what_if_says_same_mix_only_when_nothing_changes(catalog, name):
         said[r.scenario] = text
     if name == "b2b_software":
         assert said["Must be on LinkedIn, no TikTok"].startswith("same channels; other cadence: ")
+
+
+def test_table_cells_are_padded_apart():
+    """Neighbouring columns never touch ("0.69 4 a week", "$14,970 Sprout Social")."""
+    from advisor.report.markup import CSS
+
+    assert re.search(r"td, th \{[^}]*padding-left: [4-9]px; padding-right: [4-9]px", CSS)
+    assert re.search(r"table.small td, table.small th \{[^}]*padding-left: [4-9]px", CSS)
