@@ -241,8 +241,8 @@ def whatif_section(inp: Inputs) -> Section:
         Chart(
             "draw_compare",
             (recs,),
-            height=max(2.0, 0.9 + 0.5 * len(recs)),
-            caption="Hours per week per scenario, with FTE and monthly cost",
+            height=max(1.7, 0.9 + 0.45 * len(recs)),
+            caption="Hours per week per scenario, all roles, with FTE and monthly cost",
         ),
         Chart("draw_compare_coverage", (recs,), height=4.2, caption="Goal coverage per scenario"),
     ]
