@@ -32,6 +32,7 @@ FORBIDDEN = {
     "a formula": r"\^",
     "a sign that can end a line alone": r"[+\u2212]\$",
     "millions after a number": r"\d millions\b",
+    "a hyphenated internal label": r"\bplatform-facts\b",
 }
 
 
@@ -127,3 +128,15 @@ def test_table_cells_are_padded_apart():
 
     assert re.search(r"td, th \{[^}]*padding-left: [4-9]px; padding-right: [4-9]px", CSS)
     assert re.search(r"table.small td, table.small th \{[^}]*padding-left: [4-9]px", CSS)
+
+
+def test_publishers_are_never_guessed_from_titles(catalog, reports):
+    """'MarketingProfs survey of time on social media tasks' is a title's head, not a
+    publisher: the knowledge base names no publisher, so the list has no publisher column."""
+    from advisor.report.appendix import NOT_GIVEN, source_rows, sources_table
+
+    ids = set(catalog.sources)
+    assert all(row[1] == NOT_GIVEN for row in source_rows(catalog, ids))
+    assert sources_table(catalog, ids).columns == ("Source", "Date", "Address")
+    listed = [t for r in reports.values() for t in _table(r, "Sources cited")]
+    assert listed and all(t.columns == ("Source", "Date", "Address") for t in listed)
