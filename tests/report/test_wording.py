@@ -23,7 +23,7 @@ EXAMPLES = sorted(EXAMPLE_DIR.glob("*.yaml"))
 FORBIDDEN = {
     "a hyphen as a minus sign": r"(?<![\w\-–/.])-(?=\$?\d)",
     "a minus sign inside a word": r"[A-Za-z]\u2212[A-Za-z]",
-    "x as a multiplication sign": r"\d ?x\b",
+    "x as a multiplication sign": r"\d ?x\b|\s x \d",
     "a plural after exactly one": r"(?<![\d.,])1 (points|posts|weeks|seats|channels)\b",
     "USD beside $": r"\bUSD\b",
     "a space before %": r"\d %",
