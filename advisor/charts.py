@@ -220,8 +220,8 @@ def draw_compare(ax: Axes, recs: Sequence[Recommendation]) -> None:
     ax.set_xlim(0, top * 1.6)
     ax.set_ylim(-0.6, max(len(rows), 2) - 0.4)
     ax.set_xlabel(
-        "hours per week: marketing team solid, compliance and IT pale  "
-        "(| = marketing team's hours available)",
+        "hours per week: marketing team solid, compliance and IT pale\n"
+        "| = the marketing team's hours available",
         fontsize=8,
     )
     _style(ax)

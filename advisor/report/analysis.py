@@ -94,7 +94,7 @@ def staffing_section(inp: Inputs) -> Section:
     risks = [w for w in rec.warnings if not _LIMIT.match(w)]
     if risks:
         blocks += [
-            Paragraph("What the team cannot sustain", style="subhead"),
+            Paragraph("Limits and risks", style="subhead"),  # capacity, rules, compliance
             Bullets(tuple(risks), style="warning"),
         ]
     if limits:  # a setting of the plan, not a risk of the business

@@ -91,6 +91,9 @@ def test_channel_limit_is_a_setting_not_a_risk(reports):
     b2b = next(s for s in reports["b2b_software"].sections if s.heading == "Staffing")
     labels = [getattr(b, "label", "") for b in b2b.blocks]
     assert "Channel limit" in labels  # b2b's mix uses all 5 channels it allows
+    # the engine's warnings are not all about capacity ("Regulated firm without a tool...")
+    uni = next(s for s in reports["university"].sections if s.heading == "Staffing")
+    assert "Limits and risks" in [getattr(b, "text", "") for b in uni.blocks]
 
 
 def test_scores_have_one_rounding(reports):
