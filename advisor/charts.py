@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .core.result import ChannelResult, Recommendation, Sensitivity
-from .core.vocab import Activity, Goal
+from .core.vocab import Activity, Goal, Role
 from .fonts import configure, distinct, visual
 
 if TYPE_CHECKING:
@@ -182,15 +182,20 @@ def draw_contributions(ax: Axes, rec: Recommendation, limit: int | None = None) 
 
 
 def draw_compare(ax: Axes, recs: Sequence[Recommendation]) -> None:
-    """Hours per week per scenario (horizontal, so long names stay readable), with FTE and
-    monthly cost on each bar and a tick at the staff hours each scenario has available."""
+    """Hours per week per scenario (horizontal, so long names stay readable): the marketing
+    team's hours solid, the other roles' (compliance, IT) pale after them, a tick at the
+    marketing team's hours available (the bar to compare with it is the solid one), and the
+    total hours, FTE and monthly cost at each bar's end."""
     if not recs:
         _empty(ax, "No scenarios")
         return
     rows = list(recs)[::-1]
     ys = range(len(rows))
     colors = [_SCENARIO_COLORS[i % len(_SCENARIO_COLORS)] for i in range(len(recs))][::-1]
-    ax.barh(ys, [r.hours_per_week for r in rows], color=colors, height=0.6)
+    team = [r.hours_by_role.get(Role.marketing, 0.0) for r in rows]
+    other = [max(r.hours_per_week - t, 0.0) for r, t in zip(rows, team, strict=True)]
+    ax.barh(ys, team, color=colors, height=0.6)
+    ax.barh(ys, other, left=team, color=colors, alpha=0.35, height=0.6)
     ax.set_yticks(ys, distinct([r.scenario for r in rows]))
     ax.scatter(
         [r.staff_hours_available for r in rows],
@@ -203,17 +208,22 @@ def draw_compare(ax: Axes, recs: Sequence[Recommendation]) -> None:
     )
     top = max([r.hours_per_week for r in rows] + [r.staff_hours_available for r in rows] + [1.0])
     for y, r in enumerate(rows):
-        end = max(r.hours_per_week, r.staff_hours_available)
         ax.text(
-            end + top * 0.02,
+            r.hours_per_week + top * 0.015,  # at the bar's end, wherever the tick is
             y,
             f"{r.hours_per_week:.1f} h · {r.fte:.2f} FTE · ${r.monthly_cost:,.0f}/mo",
             va="center",
             fontsize=7.5,
+            zorder=4,
+            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.75, "pad": 0.6},
         )
-    ax.set_xlim(0, top * 1.65)
-    ax.set_ylim(-0.6, max(len(rows), 3) - 0.4)
-    ax.set_xlabel("hours per week  (| = staff hours available)", fontsize=8)
+    ax.set_xlim(0, top * 1.6)
+    ax.set_ylim(-0.6, max(len(rows), 2) - 0.4)
+    ax.set_xlabel(
+        "hours per week: marketing team solid, compliance and IT pale\n"
+        "| = the marketing team's hours available",
+        fontsize=8,
+    )
     _style(ax)
 
 

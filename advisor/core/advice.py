@@ -125,7 +125,7 @@ ADVICE: list[_Rule] = [
             title="Own your audience: platforms can close",
             text="Google+ and Vine were shut down with their audiences. Keep an owned channel such "
             "as a blog or newsletter, and export followers' contacts where the rules allow.",
-            source="seed_002; platform-facts (Google+ closed 2 April 2019, Vine October 2016)",
+            source="seed_002; public record: Google+ closed 2 April 2019, Vine in October 2016",
         ),
         lambda p, r: bool(r.mix) and "blog" not in r.mix,
     ),

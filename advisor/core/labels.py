@@ -18,13 +18,35 @@ from .knowledge import ESTIMATE, Catalog, VendorTool
 from .vocab import AGE_BANDS, Activity, Format, Goal, PricingModel, Segment
 
 __all__ = [
+    "JOIN",
+    "MINUS",
+    "TIMES",
     "FigureLabel",
     "UnknownFigure",
     "cite_sources",
     "figure_label",
     "format_label",
+    "market_label",
+    "signed",
     "source_citation",
 ]
+
+MINUS = "\u2212"  # a real minus sign: a hyphen reads as a dash and is narrower
+TIMES = "\u00d7"  # the multiplication sign, for "1.6 × next-day time"
+JOIN = "\u2060"  # word joiner: no line break between a sign and the "$" after it
+
+
+def signed(x: float, digits: int = 1, *, dollars: bool = False) -> str:
+    """A signed change with a real minus sign: ``+0.7``, ``−1.2``, ``−$361``; a change that
+    rounds to zero has no sign (``0.0``, ``$0``), never ``−0.0``. The sign stays on the line
+    of its number."""
+    if round(x, 0 if dollars else digits) == 0:
+        return "$0" if dollars else f"{0:.{digits}f}"
+    sign = "+" if x > 0 else MINUS
+    if dollars:
+        return f"{sign}{JOIN}${abs(x):,.0f}"
+    return f"{sign}{abs(x):,.{digits}f}"
+
 
 _SCORE = "score, 0 to 1"
 _PERCENT_ADULTS = "% of adults"
@@ -53,12 +75,28 @@ class FigureLabel:
         """A value typed in the shown unit back to the stored value (43 -> 0.43)."""
         return shown / self.scale
 
-    def text(self, value: float) -> str:
-        """The value with its unit, e.g. '43 % of adults', '1.5 h/post'."""
+    def number(self, value: float) -> str:
+        """The value as shown, without the unit's words: '43%', '0.30' (a score: always two
+        decimals), '1,000', '1.5', '−0.2' (a real minus sign)."""
         v = self.shown(value)
-        number = f"{v:,.0f}" if abs(v) >= 100 else f"{v:,.3g}"
-        return f"{number} {self.unit}"
+        spec = ".2f" if self.unit == _SCORE else ",.0f" if abs(v) >= 100 else ",.3g"
+        text = format(v, spec).replace("-", MINUS)
+        return text + "%" if self.unit.startswith("%") else text
 
+    def text(self, value: float) -> str:
+        """The value with its unit as people write it: '43% of adults', '1.5 h/post',
+        '1 post/week' (a singular unit for exactly one), '$99/month per user'."""
+        number = self.number(value)
+        if self.unit.startswith("%"):
+            return number + self.unit[1:]
+        if self.unit.startswith("$"):
+            return "$" + number + self.unit[1:]
+        unit = _SINGULAR.get(self.unit, self.unit) if number == "1" else self.unit
+        return f"{number} {unit}"
+
+
+_GAIN_UNIT = "points per $1,000 a month"
+_SINGULAR = {"posts/week": "post/week", "weeks": "week", _GAIN_UNIT: "point per $1,000 a month"}
 
 _FORMAT_LABELS = {
     Format.text: "text",
@@ -77,7 +115,7 @@ _PLATFORM = {
     "formality": ("Voice, formal (0) to casual (1)", _SCORE, 1.0),
     "b2b": ("Strength for business-to-business marketing", _SCORE, 1.0),
     "b2c": ("Strength for business-to-consumer marketing", _SCORE, 1.0),
-    "users": ("Users", "millions", 1.0),
+    "users": ("Users", "million", 1.0),
     "cadence.min": ("Cadence, minimum worth running", "posts/week", 1.0),
     "cadence.typical": ("Cadence, typical", "posts/week", 1.0),
     "cadence.max": ("Cadence, where more posts stop paying", "posts/week", 1.0),
@@ -110,8 +148,8 @@ _ASSUMPTIONS = {
     "setup_policy_hours": ("Set-up: social media policy", "h, once", 1.0),
     "setup_training_hours_per_person": ("Set-up: training each person", "h per person, once", 1.0),
     "min_gain_per_1000_usd": (
-        "Least goal coverage a channel must add per USD 1,000",
-        "points per USD 1,000/month",
+        "Least goal coverage a channel must add per $1,000 a month",
+        _GAIN_UNIT,
         1.0,
     ),
     "effort_reference_hours": ("Weekly hours at which the effort score halves", "h/week", 1.0),
@@ -128,17 +166,31 @@ _ASSUMPTIONS = {
 _FIT_PARTS = {"goal": "goals", "audience": "audience", "voice": "voice", "effort": "effort"}
 
 _PRICE_UNITS = {
-    PricingModel.per_seat: "USD/month per user",
-    PricingModel.per_channel: "USD/month per channel",
-    PricingModel.per_account: "USD/month per account",
-    PricingModel.enterprise: "USD/month, whole organisation",
-    PricingModel.free: "USD/month",
+    PricingModel.per_seat: "$/month per user",
+    PricingModel.per_channel: "$/month per channel",
+    PricingModel.per_account: "$/month per account",
+    PricingModel.enterprise: "$/month, whole organisation",
+    PricingModel.free: "$/month",
 }
 
 
 def format_label(fmt: Format | str) -> str:
     """A content format in words: 'short video'."""
     return _FORMAT_LABELS[Format(fmt)]
+
+
+_MARKETS = {
+    "b2b": "you sell to businesses",
+    "b2c": "you sell to consumers",
+    "both": "you sell to businesses and consumers",
+}
+
+
+def market_label(market: object) -> str:
+    """The company's market in words ('you sell to businesses'), never its key ('b2b')."""
+    key = str(getattr(market, "value", market))
+    text = _MARKETS.get(key, key)
+    return text[:1].upper() + text[1:]
 
 
 def _platform_label(key: str) -> tuple[str, str, float] | None:
@@ -169,7 +221,7 @@ def _tool_label(key: str, item: VendorTool | None) -> tuple[str, str, float] | N
     index = int(match.group(1))
     if item is not None and index < len(item.plans):
         return f"Price, {item.plans[index].name} plan", _PRICE_UNITS[item.pricing], 1.0
-    return f"Price, plan {index + 1}", "USD/month", 1.0
+    return f"Price, plan {index + 1}", "$/month", 1.0
 
 
 def _assumption_label(key: str) -> tuple[str, str, float] | None:
@@ -177,9 +229,9 @@ def _assumption_label(key: str) -> tuple[str, str, float] | None:
         return _ASSUMPTIONS[key]
     head, _, tail = key.partition(".")
     if head == "response_factor" and _number(tail):
-        return f"Engagement time when answering within {tail} h", "x next-day time", 1.0
+        return f"Engagement time when answering within {tail} h", f"{TIMES} next-day time", 1.0
     if head == "cadence_value" and _number(tail):
-        return f"Value of posting {tail}x the typical cadence", "x typical value", 1.0
+        return f"Value of posting {tail}{TIMES} the typical cadence", f"{TIMES} typical value", 1.0
     if head == "fit_weights" and tail in _FIT_PARTS:
         return f"Weight of the {_FIT_PARTS[tail]} in the fit", "% of the fit", 100.0
     return None

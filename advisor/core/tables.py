@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .knowledge import Catalog, iter_figures
+from .labels import signed
 from .result import Recommendation, WhyNot
 from .staffing import by_role
 from .vocab import Activity, Goal
@@ -89,12 +90,11 @@ def why_not_text(rec: Recommendation, cid: str, why_not: WhyNot | None = None) -
     d_cov = (w.coverage - rec.objective) * 100
     d_h = w.hours_per_week
     d_cost = w.monthly_cost - rec.monthly_cost
-    sign = "+" if d_cost >= 0 else "-"
     best = "Best mix" if w.optimal else "Best mix found in the time allowed"
     return (
         f"{best} with {c.name}: {mix}; goal coverage {w.coverage:.0%} "
-        f"({d_cov:+.1f} points), {d_h:.1f} h/week of the team, ${w.monthly_cost:,.0f} a month "
-        f"({sign}${abs(d_cost):,.0f})."
+        f"({signed(d_cov)} points), {d_h:.1f} h/week of the team, "
+        f"${w.monthly_cost:,.0f} a month ({signed(d_cost, dollars=True)})."
     )
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import math
+import re
+
+from ..core.result import Recommendation
 from ..core.tables import compare_rows
 from ..core.vocab import Activity, Goal, Role
 from . import fmt
@@ -65,8 +69,8 @@ def staffing_section(inp: Inputs) -> Section:
             fmt.hours(rec.hours_per_week),
         )
     )
-    first = 26
-    rest = (100 - first) // (len(cols) - 1)
+    small = len(cols) > 7
+    widths = column_widths(cols, first=26 if not small else 20, small=small)
     note = (
         "; Shared: hours for the job as a whole, whatever the channels (listening, reporting, "
         "planning, IT)"
@@ -78,20 +82,52 @@ def staffing_section(inp: Inputs) -> Section:
             cols,
             tuple(rows),
             align="l" + "r" * (len(cols) - 1),
-            widths=(first, *[rest] * (len(cols) - 1)),
+            widths=widths,
             bold_last=True,
-            small=len(cols) > 7,
+            small=small,
             caption=f"Hours per week by activity and channel{note}",
         )
     )
     # The chart of these hours is on page 1; a second copy here would only push text over.
     blocks.append(Paragraph(tool_savings(inp), label="What the tool saves"))
-    if rec.warnings:
+    limits = [w for w in rec.warnings if _LIMIT.match(w)]
+    risks = [w for w in rec.warnings if not _LIMIT.match(w)]
+    if risks:
         blocks += [
-            Paragraph("What the team cannot sustain", style="subhead"),
-            Bullets(tuple(rec.warnings), style="warning"),
+            Paragraph("Limits and risks", style="subhead"),  # capacity, rules, compliance
+            Bullets(tuple(risks), style="warning"),
         ]
+    if limits:  # a setting of the plan, not a risk of the business
+        blocks.append(Paragraph(limit_text(inp), label="Channel limit"))
     return Section("Staffing", tuple(blocks))
+
+
+# The engine's note that the mix uses every channel the plan allows (core/explain.py).
+_LIMIT = re.compile(r"^The mix is at the limit of \d+ channels")
+
+
+def limit_text(inp: Inputs) -> str:
+    """The plan's channel limit as a setting of the plan: the mix uses all of it."""
+    n = inp.prep.profile.max_channels or 0
+    return (
+        f"The plan allows at most {n} {fmt.plural(n, 'channel')} and the mix uses all of them: "
+        "another channel could only come in instead of one of these. Raising the limit in the "
+        "plan lets the advisor weigh a larger mix."
+    )
+
+
+def column_widths(cols: tuple[str, ...], first: int, *, small: bool) -> tuple[int, ...]:
+    """Percent widths: each column after the first gets room for its header's longest word
+    (at least a number's width) and the cell's padding, so no header word is broken; the
+    first column gets ``first`` (or less, down to 16, when the columns need it) and the rest
+    is shared."""
+    per_char = 1.0 if small else 1.3  # % of the text width per character, bold, A4
+    need = [math.ceil(per_char * max(5, *(len(w) for w in c.split())) + 2) for c in cols[1:]]
+    spare = 100 - first - sum(need)
+    if spare < 0:
+        first, spare = max(16, first + spare), 0
+    rest = [n + spare // len(need) for n in need]
+    return (100 - sum(rest), *rest)
 
 
 def _cell(hours: float) -> str:
@@ -140,7 +176,8 @@ def coverage_section(inp: Inputs) -> Section:
                 "extra channel adds less to a goal that is already well served. Goals the "
                 "company weights are drawn darker. Weighted coverage: "
                 f"{fmt.pct(rec.objective)}. A channel, or a higher cadence, earns its place "
-                f"only if it adds at least {rec.value_threshold:g} points of weighted coverage "
+                f"only if it adds at least {rec.value_threshold:g} "
+                f"{'point' if rec.value_threshold == 1 else 'points'} of weighted coverage "
                 "per $1,000 a month it costs."
             ),
             *caveat,
@@ -169,16 +206,11 @@ def whatif_section(inp: Inputs) -> Section:
     scen = tuple((s.name, s.description or "–") for s in inp.plan.scenarios)
     rows = []
     for r, row in zip(recs, table, strict=True):
-        change = []
-        if row["added"]:
-            change.append("+ " + inp.name_list(row["added"].split(", ")))
-        if row["dropped"]:
-            change.append("− " + inp.name_list(row["dropped"].split(", ")))
         rows.append(
             (
                 r.scenario,
                 inp.name_list(r.mix),
-                "; ".join(change) or "same mix",
+                change_text(inp, r, recs[0]),
                 f"{fmt.hours(row['hours_per_week'])}\n({fmt.delta(row['d_hours'])})",
                 f"{fmt.fte(row['fte'])}\n({fmt.delta(row['d_fte'], digits=2)})",
                 f"{fmt.money(row['monthly_cost'])}\n({fmt.delta(row['d_cost'], '$')})",
@@ -209,8 +241,8 @@ def whatif_section(inp: Inputs) -> Section:
         Chart(
             "draw_compare",
             (recs,),
-            height=max(2.0, 0.9 + 0.5 * len(recs)),
-            caption="Hours per week per scenario, with FTE and monthly cost",
+            height=max(1.7, 0.9 + 0.45 * len(recs)),
+            caption="Hours per week per scenario, all roles, with FTE and monthly cost",
         ),
         Chart("draw_compare_coverage", (recs,), height=4.2, caption="Goal coverage per scenario"),
     ]
@@ -223,6 +255,35 @@ def whatif_section(inp: Inputs) -> Section:
             ),
         )
     return Section("What-if scenarios", tuple(blocks))
+
+
+def change_text(inp: Inputs, r: Recommendation, base: Recommendation) -> str:
+    """What a scenario changes against the baseline: channels added (+) and dropped (−),
+    channels kept at another cadence, another tool; "same mix" only when none of these."""
+    nb = "\u00a0"  # the sign stays with the name after it
+    parts = []
+    added = [c for c in r.mix if c not in base.mix]
+    dropped = [c for c in base.mix if c not in r.mix]
+    if added:
+        parts.append(f"+{nb}" + inp.name_list(added))
+    if dropped:
+        parts.append(f"{fmt.MINUS}{nb}" + inp.name_list(dropped))
+    if not parts and (r.mix or base.mix):
+        parts.append("same channels")
+    moved = [
+        c
+        for c in r.mix
+        if c in base.mix
+        and abs(r.channel(c).posts_per_week - base.channel(c).posts_per_week) > 1e-6
+    ]
+    if moved:
+        parts.append("other cadence: " + inp.name_list(moved))
+    tool, base_tool = (x.tool.name if x.tool else "none" for x in (r, base))
+    if tool != base_tool:
+        parts.append(f"tool: {tool}")
+    if parts == ["same channels"]:
+        return "same mix"
+    return "; ".join(parts)
 
 
 def robustness_section(inp: Inputs) -> Section:

@@ -9,20 +9,19 @@ from ..core.knowledge import Catalog, Figure, VendorTool, iter_figures
 from ..core.labels import cite_sources, figure_label, source_citation
 from . import fmt
 from .content import Inputs
-from .fmt import MINUS
 from .model import Paragraph, Section, Table
 
-__all__ = ["ESTIMATE_LABEL", "appendix_section", "figure_rows", "source_rows"]
+__all__ = ["ESTIMATE_LABEL", "appendix_section", "figure_rows", "source_rows", "sources_table"]
 
 ESTIMATE_LABEL = "Estimate"
 NOT_GIVEN = "not given"
 _COLS = ("Figure", "Value", "Source", "Note")
-_WIDTHS = (30, 17, 30, 23)
+_WIDTHS = (27, 21, 29, 23)  # the value column holds its unit on one line
 
 
 def _row(cat: Catalog, what: str, key: str, fig: Figure, item: object) -> tuple[str, ...]:
     label = figure_label(what, key, item if isinstance(item, VendorTool) else None)
-    value = label.text(fig.v).replace("-", MINUS) if label.unit else fmt.value(fig.v)
+    value = label.text(fig.v) if label.unit else fmt.value(fig.v)
     source = ESTIMATE_LABEL if fig.estimate else source_citation(cat, fig.src)
     return label.label, value, source, cite_sources(fig.note, cat)
 
@@ -41,22 +40,35 @@ def _table(rows: Sequence[tuple[str, ...]], caption: str) -> Table:
 
 
 def source_rows(cat: Catalog, ids: set[str]) -> tuple[tuple[str, ...], ...]:
-    """Each source as (citation, publisher or author, date, address); what the knowledge base
-    does not give reads "not given"."""
+    """Each source as (citation, publisher, date, address); what the knowledge base does not
+    give reads "not given". The publisher is the one the knowledge base names, never guessed
+    from the title (a title's head is as often a description as a publisher)."""
     rows = []
     for sid, s in sorted(cat.sources.items(), key=lambda kv: source_citation(cat, kv[0])):
         if sid not in ids:
             continue
-        head, sep, _ = s.title.partition(": ")
         rows.append(
             (
                 source_citation(cat, sid),
-                head if sep else NOT_GIVEN,
+                getattr(s, "publisher", "") or NOT_GIVEN,
                 s.date or NOT_GIVEN,
                 s.url or NOT_GIVEN,
             )
         )
     return tuple(rows)
+
+
+def sources_table(cat: Catalog, ids: set[str]) -> Table:
+    """The sources cited; the publisher column only when the knowledge base names a
+    publisher for one of them (a column of "not given" tells the reader nothing)."""
+    rows = source_rows(cat, ids)
+    if any(r[1] != NOT_GIVEN for r in rows):
+        cols: tuple[str, ...] = ("Source", "Publisher", "Date", "Address")
+        widths: tuple[int, ...] = (42, 20, 10, 28)
+    else:
+        rows = tuple((r[0], *r[2:]) for r in rows)
+        cols, widths = ("Source", "Date", "Address"), (55, 12, 33)
+    return Table(cols, rows, widths=widths, small=True, caption="Sources cited")
 
 
 def _cited_in(cat: Catalog, text: str) -> set[str]:
@@ -74,6 +86,8 @@ def appendix_section(inp: Inputs) -> Section:
             "knowledge-base overlay)."
         )
     ]
+    if inp.plan.profile.notes:  # the company's own notes first; the long source list ends it
+        blocks += [Paragraph("Planning notes", style="subhead"), Paragraph(inp.plan.profile.notes)]
     blocks.append(_table(figure_rows(cat, "assumptions", cat.assumptions), "Engine assumptions"))
     for c in inp.mix:
         blocks.append(
@@ -93,16 +107,6 @@ def appendix_section(inp: Inputs) -> Section:
             used |= _cited_in(cat, f.note)  # a note naming a source cites it too
     for n in inp.rec.advice:
         used |= {sid for sid in cat.sources if sid in n.source}
-    blocks.append(
-        Table(
-            ("Source", "Publisher or author", "Date", "Address"),
-            source_rows(cat, used),
-            widths=(42, 20, 10, 28),
-            small=True,
-            caption="Sources cited",
-        )
-    )
-    if inp.plan.profile.notes:
-        blocks += [Paragraph("Planning notes", style="subhead"), Paragraph(inp.plan.profile.notes)]
+    blocks.append(sources_table(cat, used))
     # Not on a new page: the policy section before it often ends with a line or two.
     return Section("Appendix: assumptions and figures", tuple(blocks), new_page=False)

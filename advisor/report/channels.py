@@ -7,6 +7,7 @@ import re
 
 from ..core.explain import min_cadence_hours
 from ..core.knowledge import Platform
+from ..core.labels import market_label
 from ..core.result import ChannelResult
 from ..core.tables import why_not_text
 from ..core.vocab import AGE_BANDS, Activity, Segment
@@ -160,7 +161,8 @@ def fit_table(c: ChannelResult) -> Table:
         align="lrrrl",
         widths=(14, 9, 9, 10, 58),
         small=True,
-        caption="How the fit is made up",
+        caption="How the fit is made up (points: score × weight × the gates' scores; "
+        "a gate's points: the fit it takes away)",
     )
 
 
@@ -175,9 +177,7 @@ def _figure(key: str, v: float) -> str:
     same figure never reads 32% here and 32.5% there; percentages keep their % sign."""
     from ..core.labels import figure_label
 
-    label = figure_label("platforms", key)
-    number = label.text(v).split(" ", 1)[0]
-    return number + "%" if label.unit.startswith("%") else number
+    return figure_label("platforms", key).number(v)
 
 
 def audience_table(inp: Inputs, p: Platform) -> Table:
@@ -204,7 +204,7 @@ def audience_table(inp: Inputs, p: Platform) -> Table:
         (
             "B2B marketing strength (score, 0 to 1)",
             _figure("b2b", p.b2b.v),
-            "market: " + prof.market.value,
+            market_label(prof.market),
         ),
         ("B2C marketing strength (score, 0 to 1)", _figure("b2c", p.b2c.v), ""),
     ]

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from ..core.labels import JOIN, MINUS, TIMES
 from ..core.vocab import posts_phrase
 
 __all__ = [
+    "JOIN",
+    "MINUS",
+    "TIMES",
     "cadence",
     "cadence_range",
     "delta",
@@ -21,12 +25,9 @@ __all__ = [
 ]
 
 
-MINUS = "\u2212"  # a real minus sign: a hyphen reads as a dash and is narrower
-
-
 def money(x: float) -> str:
     """US dollars, no cents: ``$20,409``, ``−$1,200``."""
-    return f"{MINUS}${-x:,.0f}" if round(x) < 0 else f"${x:,.0f}"
+    return f"{MINUS}{JOIN}${-x:,.0f}" if round(x) < 0 else f"${x:,.0f}"
 
 
 def hours(x: float) -> str:
@@ -69,7 +70,7 @@ def delta(x: float, unit: str = "", digits: int = 1) -> str:
         return "±0"
     sign = "+" if x > 0 else MINUS
     if unit == "$":
-        return f"{sign}${abs(x):,.0f}"
+        return f"{sign}{JOIN}${abs(x):,.0f}"  # the sign never ends a line alone
     return f"{sign}{abs(x):,.{digits}f}{unit}"
 
 

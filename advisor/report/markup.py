@@ -34,8 +34,9 @@ table.data {{ border-collapse: collapse; margin-bottom: 6px; }}
 table.data th {{ background-color: #e8eef5; color: #1f3d5c; text-align: left;
                  font-weight: bold; }}
 td, th {{ border-style: none; border-bottom: 1px solid #d3dae1; padding: 3px;
-          vertical-align: top; }}
-table.small td, table.small th {{ font-size: 7.5pt; padding: 2px; }}
+          padding-left: 5px; padding-right: 5px; vertical-align: top; }}
+table.small td, table.small th {{ font-size: 7.5pt; padding: 2px; padding-left: 4px;
+                                  padding-right: 4px; }}
 td.r, th.r {{ text-align: right; }}
 tr.total td {{ font-weight: bold; background-color: #f3f3f3; }}
 table.kpi td {{ border: 1px solid #c8d0d8; padding: 6px; background-color: #f5f8fb; }}
@@ -51,8 +52,10 @@ def chart_token(i: int) -> str:
 
 
 def escape(text: str) -> str:
-    """HTML-escape user or model text (quotes too) and drop the token delimiters."""
-    return _escape(text.replace(_OPEN, "").replace(_CLOSE, ""), quote=True)
+    """HTML-escape user or model text (quotes too) and drop the token delimiters; a hyphen
+    between spaces is a dash, so it prints as one (an en dash)."""
+    text = text.replace(_OPEN, "").replace(_CLOSE, "").replace(" - ", " \u2013 ")
+    return _escape(text, quote=True)
 
 
 def _lines(text: str) -> str:

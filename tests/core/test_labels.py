@@ -9,6 +9,8 @@ from advisor.core.labels import (
     UnknownFigure,
     cite_sources,
     figure_label,
+    market_label,
+    signed,
     source_citation,
 )
 from advisor.core.loading import load_catalog
@@ -50,12 +52,12 @@ def test_a_new_figure_without_a_label_fails_strictly_and_reads_as_words_otherwis
     [
         ("assumptions", "productive_hours_per_fte", "Productive hours per FTE", "h/week"),
         ("platforms", "reach_age.18-29", "Reach, ages 18-29", "% of adults"),
-        ("platforms", "users", "Users", "millions"),
+        ("platforms", "users", "Users", "million"),
         (
             "assumptions",
             "response_factor.4",
             "Engagement time when answering within 4 h",
-            "x next-day time",
+            "\u00d7 next-day time",
         ),
         ("tools", "savings.create", "Time saved: create content", "% of the activity's time"),
     ],
@@ -69,14 +71,53 @@ def test_fractions_show_as_percent_and_round_trip():
     lab = figure_label("platforms", "reach_age.65+")
     assert lab.shown(0.43) == pytest.approx(43)
     assert lab.stored(43) == pytest.approx(0.43)
-    assert lab.text(0.43) == "43 % of adults"
+    assert lab.text(0.43) == "43% of adults"  # as the body writes 45%: no space
 
 
 def test_tool_prices_name_the_plan_and_the_pricing_unit(catalog):
     tool = next(t for t in catalog.tools if t.plans and t.pricing.value == "per_seat")
     lab = figure_label("tools", "plans.0.price", tool)
     assert lab.label == f"Price, {tool.plans[0].name} plan"
-    assert lab.unit == "USD/month per user"
+    assert lab.unit == "$/month per user"
+    assert lab.text(99) == "$99/month per user"  # "$" as everywhere else, never "USD"
+
+
+@pytest.mark.parametrize(
+    ("what", "key", "value", "text"),
+    [
+        ("platforms", "cadence.typical", 1, "1 post/week"),
+        ("platforms", "cadence.typical", 2, "2 posts/week"),
+        ("assumptions", "min_gain_per_1000_usd", 1, "1 point per $1,000 a month"),
+        ("assumptions", "weeks_per_month", 1, "1 week"),
+        ("platforms", "users", 3000, "3,000 million"),
+        ("assumptions", "response_factor.4", 1.6, "1.6 \u00d7 next-day time"),
+        ("assumptions", "cadence_value.0.2", 0.45, "0.45 \u00d7 typical value"),
+        ("platforms", "b2b", 0.3, "0.30 score, 0 to 1"),  # scores always two decimals
+        ("platforms", "b2b", 0.94, "0.94 score, 0 to 1"),
+    ],
+)
+def test_values_read_with_plurals_signs_and_one_rounding(what, key, value, text):
+    assert figure_label(what, key).text(value) == text
+
+
+def test_multiplier_labels_use_the_times_sign_and_keep_hyphens():
+    lab = figure_label("assumptions", "cadence_value.0.2")
+    assert lab.label == "Value of posting 0.2\u00d7 the typical cadence"
+    assert "\u2212" not in lab.text(1.6)  # "next-day" keeps its hyphen
+
+
+def test_signed_uses_a_real_minus_and_keeps_the_sign_with_the_dollar():
+    assert signed(-0.7) == "\u22120.7" and signed(0.04) == "0.0" and signed(2) == "+2.0"
+    assert signed(-361, dollars=True) == "\u2212\u2060$361"
+    assert signed(1352, dollars=True) == "+\u2060$1,352"
+
+
+def test_market_reads_as_words():
+    assert [market_label(m) for m in ("b2b", "b2c", "both")] == [
+        "You sell to businesses",
+        "You sell to consumers",
+        "You sell to businesses and consumers",
+    ]
 
 
 def test_seed_articles_cite_author_and_title(catalog):

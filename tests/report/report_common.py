@@ -22,8 +22,9 @@ WHY_NOT = "Why not the other channels"
 
 
 def squeezed(text: str) -> str:
-    """No whitespace at all: long strings may wrap anywhere."""
-    return "".join(text.split())
+    """No whitespace at all: long strings may wrap anywhere (and no word joiner: the PDF's
+    text has none)."""
+    return "".join(text.replace(fmt.JOIN, "").split())
 
 
 def check_decision_page(page: str, rec, catalog) -> None:

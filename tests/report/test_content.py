@@ -77,7 +77,7 @@ def test_user_strings_are_escaped_in_the_html(catalog):
 
 
 @pytest.mark.parametrize(
-    ("value", "text"), [(20409.4, "$20,409"), (-1200, "\u2212$1,200"), (0.2, "$0")]
+    ("value", "text"), [(20409.4, "$20,409"), (-1200, "\u2212\u2060$1,200"), (0.2, "$0")]
 )
 def test_money(value, text):
     assert fmt.money(value) == text
@@ -85,7 +85,7 @@ def test_money(value, text):
 
 def test_delta_and_numbers():
     assert fmt.delta(48.6) == "+48.6" and fmt.delta(-0.04) == "±0"
-    assert fmt.delta(0.0) == "±0" and fmt.delta(-315, "$") == "\u2212$315"
+    assert fmt.delta(0.0) == "±0" and fmt.delta(-315, "$") == "\u2212\u2060$315"
     assert fmt.hours(55.04) == "55.0" and fmt.fte(1.6923) == "1.69"
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from pdfminer.high_level import extract_text
-from report_common import EXAMPLE_DIR, MAIN_HEADINGS, NASTY, WHY_NOT, check_decision_page
+from report_common import EXAMPLE_DIR, MAIN_HEADINGS, NASTY, WHY_NOT, check_decision_page, squeezed
 
 from advisor.cli import main
 from advisor.core.engine import recommend
@@ -30,8 +30,8 @@ def _flat(text: str) -> str:
 
 
 def _squeezed(text: str) -> str:
-    """No whitespace at all: long strings may wrap anywhere."""
-    return "".join(text.split())
+    """No whitespace at all: long strings may wrap anywhere (no word joiners either)."""
+    return squeezed(text)
 
 
 def _page_texts(path: Path, until: str | None = None) -> list[str]:
@@ -76,6 +76,9 @@ def test_example_report_matches_the_engine(example, catalog, tmp_path):
         elif not c.in_mix and c.why_not is not None:
             assert _squeezed(why_not_text(rec, c.id)) in flat
     staffing = next(p for p in pages if "Staffing The plan needs" in p)
+    near = " ".join(pages[pages.index(staffing) : pages.index(staffing) + 2])
+    for name in names:  # the activity table's headers: no word broken ("Instagra m")
+        assert name in near, name
     assert _table_in(staffing, _role_rows(rec))
     if rec.setup_hours:
         setup = [(k, fmt.hours(v)) for k, v in rec.setup_hours.items()]
