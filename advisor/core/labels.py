@@ -38,13 +38,13 @@ JOIN = "\u2060"  # word joiner: no line break between a sign and the "$" after i
 
 def signed(x: float, digits: int = 1, *, dollars: bool = False) -> str:
     """A signed change with a real minus sign: ``+0.7``, ``−1.2``, ``−$361``; a change that
-    rounds to zero has no sign (``0.0``, ``$0``), never ``−0.0``. The sign stays on the line
-    of its number."""
+    rounds to zero has no sign (``0.0``, ``$0``), never ``−0.0``. (The PDF joins a sign to
+    the "$" after it, so a line never ends with the sign alone: report.markup.escape.)"""
     if round(x, 0 if dollars else digits) == 0:
         return "$0" if dollars else f"{0:.{digits}f}"
     sign = "+" if x > 0 else MINUS
     if dollars:
-        return f"{sign}{JOIN}${abs(x):,.0f}"
+        return f"{sign}${abs(x):,.0f}"
     return f"{sign}{abs(x):,.{digits}f}"
 
 

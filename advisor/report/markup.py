@@ -6,9 +6,13 @@ drawings once the document is built. No Qt import: the markup is plain text and 
 
 from __future__ import annotations
 
+import re
 from html import escape as _escape
 
+from ..core.labels import JOIN, MINUS
 from .model import Block, Bullets, Chart, Cover, KeyFigures, Paragraph, Report, Section, Table
+
+_SIGNED_DOLLARS = re.compile(f"([+{MINUS}])\\$")
 
 __all__ = ["CSS", "chart_token", "to_html"]
 
@@ -53,8 +57,10 @@ def chart_token(i: int) -> str:
 
 def escape(text: str) -> str:
     """HTML-escape user or model text (quotes too) and drop the token delimiters; a hyphen
-    between spaces is a dash, so it prints as one (an en dash)."""
+    between spaces is a dash, so it prints as one (an en dash); a sign before "$" is joined
+    to it (a word joiner), so a line never ends with the sign alone."""
     text = text.replace(_OPEN, "").replace(_CLOSE, "").replace(" - ", " \u2013 ")
+    text = _SIGNED_DOLLARS.sub(lambda m: m.group(1) + JOIN + "$", text)
     return _escape(text, quote=True)
 
 

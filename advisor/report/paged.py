@@ -165,7 +165,9 @@ class Pages:
         """Pages in the run."""
         if not self.docs:
             return 0
-        return max(f + d.pageCount() for f, d in zip(self._first, self.docs, strict=True))
+        # Where the last piece's content ends, not its document's page count: the document's
+        # own bottom margin can spill onto a page that would stay empty.
+        return max(1, math.floor((self._end - 1) / self.height) + 1)
 
     def drawContents(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
         """Paint the page whose area ``rect`` is, in the run's coordinates (page i spans

@@ -106,10 +106,12 @@ def test_multiplier_labels_use_the_times_sign_and_keep_hyphens():
     assert "\u2212" not in lab.text(1.6)  # "next-day" keeps its hyphen
 
 
-def test_signed_uses_a_real_minus_and_keeps_the_sign_with_the_dollar():
+def test_signed_uses_a_real_minus_and_no_invisible_characters():
+    """Plain text for the CLI, CSV and window; the PDF joins the sign to its "$" itself."""
     assert signed(-0.7) == "\u22120.7" and signed(0.04) == "0.0" and signed(2) == "+2.0"
-    assert signed(-361, dollars=True) == "\u2212\u2060$361"
-    assert signed(1352, dollars=True) == "+\u2060$1,352"
+    assert signed(-361, dollars=True) == "\u2212$361"
+    assert signed(1352, dollars=True) == "+$1,352"
+    assert signed(0.4, dollars=True) == "$0"
 
 
 def test_market_reads_as_words():
