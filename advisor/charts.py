@@ -185,7 +185,7 @@ def draw_compare(ax: Axes, recs: Sequence[Recommendation]) -> None:
     """Hours per week per scenario (horizontal, so long names stay readable): the marketing
     team's hours solid, the other roles' (compliance, IT) pale after them, a tick at the
     marketing team's hours available (the bar to compare with it is the solid one), and the
-    total hours, FTE and monthly cost at each bar's end."""
+    total hours, FTE and monthly cost after the bar or the tick, whichever ends further."""
     if not recs:
         _empty(ax, "No scenarios")
         return
@@ -209,13 +209,13 @@ def draw_compare(ax: Axes, recs: Sequence[Recommendation]) -> None:
     top = max([r.hours_per_week for r in rows] + [r.staff_hours_available for r in rows] + [1.0])
     for y, r in enumerate(rows):
         ax.text(
-            r.hours_per_week + top * 0.015,  # at the bar's end, wherever the tick is
+            # after the bar's end or the tick, whichever is further: the tick never cuts it
+            max(r.hours_per_week, r.staff_hours_available) + top * 0.025,
             y,
             f"{r.hours_per_week:.1f} h · {r.fte:.2f} FTE · ${r.monthly_cost:,.0f}/mo",
             va="center",
             fontsize=7.5,
             zorder=4,
-            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.75, "pad": 0.6},
         )
     ax.set_xlim(0, top * 1.6)
     ax.set_ylim(-0.6, max(len(rows), 2) - 0.4)

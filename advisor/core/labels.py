@@ -86,6 +86,8 @@ class FigureLabel:
     def text(self, value: float) -> str:
         """The value with its unit as people write it: '43% of adults', '1.5 h/post',
         '1 post/week' (a singular unit for exactly one), '$99/month per user'."""
+        if self.unit == "million" and abs(self.shown(value)) >= 1000:
+            return f"{self.shown(value) / 1000:,.3g} billion"  # not "3,000 million"
         number = self.number(value)
         if self.unit.startswith("%"):
             return number + self.unit[1:]

@@ -15,6 +15,16 @@ from .model import Bullets, Chart, Paragraph, Section, Table
 __all__ = ["coverage_section", "robustness_section", "staffing_section", "whatif_section"]
 
 
+def _table_adds_up(rows: list[tuple[str, ...]]) -> bool:
+    """Whether a table of hours (a label column, then figures; the last row and the last
+    column the totals) adds up as printed, down every column and along every row."""
+    *body, total = rows
+    columns = range(1, len(total))
+    down = all(fmt.adds_up([r[i] for r in body], total[i]) for i in columns)
+    along = all(fmt.adds_up(list(r[1:-1]), r[-1]) for r in rows)
+    return down and along
+
+
 def staffing_section(inp: Inputs) -> Section:
     rec, mix = inp.rec, inp.mix
     a = inp.catalog.assumptions
@@ -88,6 +98,8 @@ def staffing_section(inp: Inputs) -> Section:
             caption=f"Hours per week by activity and channel{note}",
         )
     )
+    if not _table_adds_up(rows):
+        blocks.append(Paragraph(fmt.ROUNDED_NOTE, style="small"))
     # The chart of these hours is on page 1; a second copy here would only push text over.
     blocks.append(Paragraph(tool_savings(inp), label="What the tool saves"))
     limits = [w for w in rec.warnings if _LIMIT.match(w)]
@@ -294,9 +306,9 @@ def robustness_section(inp: Inputs) -> Section:
         up = f"+{s.up * 100:.1f} pts" if s.up is not None else "never"
         new = []
         if s.down is not None:
-            new.append("↓ " + inp.name_list(s.mix_down))
+            new.append("if it falls: " + inp.name_list(s.mix_down))
         if s.up is not None:
-            new.append("↑ " + inp.name_list(s.mix_up))
+            new.append("if it rises: " + inp.name_list(s.mix_up))
         rows.append((s.goal.label, fmt.weight(s.share), down, up, "; ".join(new) or "–"))
     return Section(
         "Robustness",
@@ -308,7 +320,13 @@ def robustness_section(inp: Inputs) -> Section:
             ),
             Paragraph(flip_text(inp), label="What would change it"),
             Table(
-                ("Goal", "Weight share", "Mix changes if it falls by", "… or rises by", "New mix"),
+                (
+                    "Goal",
+                    "Weight share",
+                    "Mix changes if it falls by",
+                    "… or rises by",
+                    "The mix then",
+                ),
                 tuple(rows),
                 align="lrrrl",
                 widths=(24, 11, 14, 12, 39),

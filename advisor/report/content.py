@@ -211,8 +211,13 @@ def spare_text(rec: Recommendation) -> tuple[str, str]:
 
 
 def role_table(rec: Recommendation, caption: str = "Hours per week by role") -> Table:
-    """Hours a week and FTE for each role, with the total."""
-    rows = [(r.label, fmt.hours(rec.hours_by_role[r]), fmt.fte(rec.fte_by_role[r])) for r in Role]
+    """Hours a week and FTE for each role the plan needs (a role with no hours, such as
+    compliance review for a firm that is not regulated, is left out), with the total."""
+    rows = [
+        (r.label, fmt.hours(rec.hours_by_role[r]), fmt.fte(rec.fte_by_role[r]))
+        for r in Role
+        if rec.hours_by_role[r] >= 0.05 or r == Role.marketing
+    ]
     rows.append(("All roles", fmt.hours(rec.hours_per_week), fmt.fte(rec.fte)))
     return Table(
         ("Role", "Hours/week", "FTE"),

@@ -78,7 +78,7 @@ def mix_table(inp: Inputs) -> Table:
     rows = [
         row(
             c.name,
-            c.action.label if c.action is not None else "",
+            fmt.unbroken(c.action.label) if c.action is not None else "",
             inp.cadence(c),
             c.total_hours,
             fmt.delta(c.total_hours - (c.hours_today or 0.0)),
@@ -87,7 +87,15 @@ def mix_table(inp: Inputs) -> Table:
     ]
     for w in rec.wind_down if today else []:
         c = rec.channel(w.id)
-        rows.append(row(w.name, Action.stop.label, "none", 0.0, fmt.delta(-(c.hours_today or 0))))
+        rows.append(
+            row(
+                w.name,
+                fmt.unbroken(Action.stop.label),
+                "none",
+                0.0,
+                fmt.delta(-(c.hours_today or 0)),
+            )
+        )
     # the job's base as the engine books it: the quantity the chart and the staffing page show
     shared = sum(rec.base_hours_by_activity.values())
     if shared >= 0.05:
@@ -98,7 +106,7 @@ def mix_table(inp: Inputs) -> Table:
     widths: tuple[int, ...]
     if today:
         columns = ("Channel", "Action", "Cadence", "Hours/week", "Change from today", "FTE")
-        align, widths = "lllrrr", (24, 12, 30, 11, 13, 10)
+        align, widths = "lllrrr", (22, 15, 29, 11, 13, 10)
     else:
         columns, align, widths = (
             ("Channel", "Cadence", "Hours/week", "FTE"),
@@ -115,17 +123,6 @@ def mix_table(inp: Inputs) -> Table:
     )
 
 
-def _sums_to(parts: list[str], total: str) -> bool:
-    """Whether figures as printed add up to the total as printed (to the last digit shown)."""
-
-    def value(text: str) -> float:
-        text = text.replace(fmt.MINUS, "-").replace(",", "").replace("±", "")
-        return float(text) if text.strip() else 0.0
-
-    digits = len(total.rpartition(".")[2]) if "." in total else 0
-    return round(sum(value(x) for x in parts), digits) == round(value(total), digits)
-
-
 def table_notes(inp: Inputs, table: Table) -> str:
     """What a reader adding up page 1's figures needs to know: that each is rounded on its
     own (when the rounded rows miss the total), and that the action is about posts."""
@@ -133,15 +130,12 @@ def table_notes(inp: Inputs, table: Table) -> str:
     *rows, total = table.rows
     rec = inp.rec
     cols = [i for i, name in enumerate(table.columns) if name in _SUMMED]
-    misses = any(not _sums_to([r[i] for r in rows], total[i]) for i in cols)
+    misses = any(not fmt.adds_up([r[i] for r in rows], total[i]) for i in cols)
     if _today_known(inp):
         planned, today = fmt.hours(rec.hours_today + rec.hours_delta), fmt.hours(rec.hours_today)
-        misses |= not _sums_to([planned, fmt.MINUS + today], fmt.delta(rec.hours_delta))
+        misses |= not fmt.adds_up([planned, fmt.MINUS + today], fmt.delta(rec.hours_delta))
     if misses:
-        notes.append(
-            "Each figure is rounded on its own and the totals are exact sums, so the rows may "
-            "add up to a little more or less."
-        )
+        notes.append(fmt.ROUNDED_NOTE)
     if any(_against_posts(c) for c in inp.mix):
         tool = " (with the tool's savings)" if rec.tool is not None else ""
         notes.append(

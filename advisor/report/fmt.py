@@ -6,6 +6,7 @@ from ..core.labels import JOIN, MINUS, TIMES
 from ..core.vocab import posts_phrase
 
 __all__ = [
+    "ROUNDED_NOTE",
     "JOIN",
     "MINUS",
     "TIMES",
@@ -20,6 +21,7 @@ __all__ = [
     "plural",
     "points",
     "sentence",
+    "unbroken",
     "value",
     "weight",
 ]
@@ -98,3 +100,29 @@ def value(v: float) -> str:
 def sentence(text: str) -> str:
     """Capitalise the first letter (engine reasons are written as clauses)."""
     return text[:1].upper() + text[1:] if text else text
+
+
+NBSP = "\u00a0"
+
+
+def unbroken(text: str) -> str:
+    """Text that must not wrap inside a narrow column ("Wind down"): no-break spaces."""
+    return text.replace(" ", NBSP)
+
+
+ROUNDED_NOTE = (
+    "Each figure is rounded on its own and the totals are exact sums, so the rows may add up "
+    "to a little more or less."
+)
+
+
+def adds_up(parts: list[str], total: str) -> bool:
+    """Whether figures as printed add up to the total as printed (to the last digit shown)."""
+
+    def value(text: str) -> float:
+        text = text.replace(MINUS, "-").replace(",", "").replace("±", "").replace("$", "")
+        text = text.replace("\u2013", "")  # an en dash: none
+        return float(text) if text.strip() else 0.0
+
+    digits = len(total.rpartition(".")[2]) if "." in total else 0
+    return round(sum(value(x) for x in parts), digits) == round(value(total), digits)

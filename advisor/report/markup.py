@@ -13,6 +13,8 @@ from ..core.labels import JOIN, MINUS
 from .model import Block, Bullets, Chart, Cover, KeyFigures, Paragraph, Report, Section, Table
 
 _SIGNED_DOLLARS = re.compile(f"([+{MINUS}])\\$")
+_PER_UNIT = re.compile(r"\b(h|min|posts?)/(week|month|post|year)\b")
+_LICENCES = re.compile(r"\b(licences?) \$")
 
 __all__ = ["CSS", "chart_token", "to_html"]
 
@@ -61,6 +63,9 @@ def escape(text: str) -> str:
     to it (a word joiner), so a line never ends with the sign alone."""
     text = text.replace(_OPEN, "").replace(_CLOSE, "").replace(" - ", " \u2013 ")
     text = _SIGNED_DOLLARS.sub(lambda m: m.group(1) + JOIN + "$", text)
+    # a unit stays whole ("h/week"), and so does "licences $158" in a narrow card
+    text = _PER_UNIT.sub(lambda m: m.group(1) + "/" + JOIN + m.group(2), text)
+    text = _LICENCES.sub(lambda m: m.group(1) + "\u00a0$", text)
     return _escape(text, quote=True)
 
 

@@ -89,7 +89,7 @@ def test_tool_prices_name_the_plan_and_the_pricing_unit(catalog):
         ("platforms", "cadence.typical", 2, "2 posts/week"),
         ("assumptions", "min_gain_per_1000_usd", 1, "1 point per $1,000 a month"),
         ("assumptions", "weeks_per_month", 1, "1 week"),
-        ("platforms", "users", 3000, "3,000 million"),
+        ("platforms", "users", 3000, "3 billion"),
         ("assumptions", "response_factor.4", 1.6, "1.6 \u00d7 next-day time"),
         ("assumptions", "cadence_value.0.2", 0.45, "0.45 \u00d7 typical value"),
         ("platforms", "b2b", 0.3, "0.30 score, 0 to 1"),  # scores always two decimals
@@ -135,3 +135,11 @@ def test_advice_sources_lose_their_ids(catalog):
     text = cite_sources("seed_003; FINRA Notice 10-06; SEC Rule 17a-4", catalog)
     assert text.startswith("Samuels, 'Facebook? Twitter?")
     assert "seed_" not in text and "FINRA Notice 10-06" in text
+
+
+def test_a_thousand_million_users_read_as_a_billion():
+    from advisor.core.labels import figure_label
+
+    users = figure_label("platforms", "users")
+    assert users.text(1000) == "1 billion" and users.text(3000) == "3 billion"
+    assert users.text(2.5) == "2.5 million" and users.text(550) == "550 million"

@@ -333,3 +333,24 @@ def test_tool_line_calls_an_unsourced_price_an_estimate(inputs, example):
         price.estimate and t.monthly_cost > 0
     )
     assert fmt.hours(t.hours_saved) in line and fmt.hours(t.it_hours) in line
+
+
+def test_staffing_table_says_when_its_rounded_figures_do_not_add_up(catalog):
+    """Hours by activity and channel: a note when a column or row, as printed, misses its
+    total (each figure is rounded once); none when everything adds up."""
+    from advisor.report.analysis import _table_adds_up
+
+    seen = set()
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        report = build_report(load_plan(path), catalog)
+        staffing = next(s for s in report.sections if s.heading == "Staffing")
+        table = next(b for b in staffing.blocks if isinstance(b, Table) and "activity" in b.caption)
+        noted = any(
+            isinstance(b, Paragraph) and b.text == fmt.ROUNDED_NOTE for b in staffing.blocks
+        )
+        assert noted == (not _table_adds_up(list(table.rows))), path.stem
+        seen.add(noted)
+    assert True in seen  # university's Total column adds to 67.5 against 67.4
+    fine = [("Create", "1.0", "–", "1.0"), ("Engage", "0.5", "2.0", "2.5")]
+    assert _table_adds_up([*fine, ("Total", "1.5", "2.0", "3.5")])
+    assert not _table_adds_up([*fine, ("Total", "1.5", "2.0", "3.4")])

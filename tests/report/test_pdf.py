@@ -91,7 +91,12 @@ def test_example_report_matches_the_engine(example, catalog, tmp_path):
 
 
 def _role_rows(rec) -> list[tuple[str, ...]]:
-    return [(r.label, fmt.hours(rec.hours_by_role[r]), fmt.fte(rec.fte_by_role[r])) for r in Role]
+    """The roles the plan needs (a role with no hours is not listed)."""
+    return [
+        (r.label, fmt.hours(rec.hours_by_role[r]), fmt.fte(rec.fte_by_role[r]))
+        for r in Role
+        if rec.hours_by_role[r] >= 0.05 or r == Role.marketing
+    ]
 
 
 def _table_in(text: str, rows: list[tuple[str, ...]]) -> bool:
