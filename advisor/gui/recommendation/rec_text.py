@@ -48,8 +48,9 @@ def summary_html(
     note = search_note(rec)
     return (
         f"<span style='font-size:13pt'><b>{escape(decision_text(rec, name))}</b></span>{state}<br>"
-        f"{escape(role_text(rec, Role.marketing))}, <b>{escape(spare_text(rec))}</b> · "
-        f"{escape(roles_line(rec))}<br>"
+        f"{escape(role_text(rec, Role.marketing))}, <b>{escape(spare_text(rec))}</b>"
+        + (f" · {escape(roles_line(rec))}" if roles_line(rec) else "")
+        + "<br>"
         f"All roles {rec.hours_per_week:.1f} h/week = {rec.fte:.2f} FTE · "
         f"${rec.monthly_cost:,.0f} per month "
         f"(staff ${rec.staff_cost:,.0f}, licences ${rec.licence_cost:,.0f})"

@@ -60,9 +60,14 @@ def roles_rows(rec: Recommendation) -> list[tuple[str, str, str]]:
 
 
 def roles_line(rec: Recommendation) -> str:
-    """'Compliance review 0.0 h/week (0.00 FTE) · IT / CIO 0.8 h/week (0.02 FTE)': every role
-    but the marketing team (the summary shows that one with its spare time)."""
-    return " · ".join(role_text(rec, r) for r in Role if r is not Role.marketing)
+    """'Compliance review 1.2 h/week (0.04 FTE) · IT / CIO 0.8 h/week (0.02 FTE)': every role
+    the plan needs but the marketing team (the summary shows that one with its spare time);
+    a role with no hours (compliance review for a firm that is not regulated) is left out."""
+    return " · ".join(
+        role_text(rec, r)
+        for r in Role
+        if r is not Role.marketing and rec.hours_by_role.get(r, 0.0) >= 0.05
+    )
 
 
 def role_text(rec: Recommendation, role: Role) -> str:
