@@ -75,13 +75,24 @@ class Source(_Strict):
     """A public source or seed article that backs figures.
 
     title: what it is; date: when it was published or read (ISO date or year-month);
-    url: where to find it (optional); seed: True for one of the seed articles.
+    url: where to find it (optional); seed: True for one of the seed articles;
+    publisher: the organisation (or blog) that published the page or report, when the source
+    itself makes it clear (optional: None when it does not, never guessed from the title).
     """
 
     title: str
     date: str = ""
     url: str = ""
     seed: bool = False
+    publisher: str | None = Field(None, min_length=1, max_length=200)
+
+    @field_validator("publisher")
+    @classmethod
+    def _publisher(cls, v: str | None) -> str | None:
+        # A blank name would print as an empty cell where the report says "not given".
+        if v is not None and not v.strip():
+            raise ValueError("publisher must name the publisher, or be left out")
+        return v.strip() if v is not None else None
 
 
 class Cadence(_Strict):

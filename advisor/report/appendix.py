@@ -17,6 +17,9 @@ ESTIMATE_LABEL = "Estimate"
 NOT_GIVEN = "not given"
 _COLS = ("Figure", "Value", "Source", "Note")
 _WIDTHS = (27, 21, 29, 23)  # the value column holds its unit on one line
+_SOURCE_COLS = ("Source", "Publisher", "Date", "Address")
+# The address column is wide enough for a long URL to wrap in two or three lines, not seven.
+_SOURCE_WIDTHS = (40, 18, 11, 31)
 
 
 def _row(cat: Catalog, what: str, key: str, fig: Figure, item: object) -> tuple[str, ...]:
@@ -45,30 +48,23 @@ def source_rows(cat: Catalog, ids: set[str]) -> tuple[tuple[str, ...], ...]:
     from the title (a title's head is as often a description as a publisher)."""
     rows = []
     for sid, s in sorted(cat.sources.items(), key=lambda kv: source_citation(cat, kv[0])):
-        if sid not in ids:
-            continue
-        rows.append(
-            (
-                source_citation(cat, sid),
-                getattr(s, "publisher", "") or NOT_GIVEN,
-                s.date or NOT_GIVEN,
-                s.url or NOT_GIVEN,
+        if sid in ids:
+            citation = source_citation(cat, sid)
+            rows.append(
+                (citation, s.publisher or NOT_GIVEN, s.date or NOT_GIVEN, s.url or NOT_GIVEN)
             )
-        )
     return tuple(rows)
 
 
 def sources_table(cat: Catalog, ids: set[str]) -> Table:
-    """The sources cited; the publisher column only when the knowledge base names a
-    publisher for one of them (a column of "not given" tells the reader nothing)."""
-    rows = source_rows(cat, ids)
-    if any(r[1] != NOT_GIVEN for r in rows):
-        cols: tuple[str, ...] = ("Source", "Publisher", "Date", "Address")
-        widths: tuple[int, ...] = (42, 20, 10, 28)
-    else:
-        rows = tuple((r[0], *r[2:]) for r in rows)
-        cols, widths = ("Source", "Date", "Address"), (55, 12, 33)
-    return Table(cols, rows, widths=widths, small=True, caption="Sources cited")
+    """The sources cited, each with its publisher, date and address."""
+    return Table(
+        _SOURCE_COLS,
+        source_rows(cat, ids),
+        widths=_SOURCE_WIDTHS,
+        small=True,
+        caption="Sources cited",
+    )
 
 
 def _cited_in(cat: Catalog, text: str) -> set[str]:

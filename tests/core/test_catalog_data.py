@@ -126,3 +126,47 @@ def test_sources_are_described(catalog: Catalog) -> None:
     for sid, src in catalog.sources.items():
         assert src.title.strip(), sid
         assert src.seed == sid.startswith("seed_"), sid
+
+
+def test_sources_name_their_publishers(catalog: Catalog) -> None:
+    """A publisher where the source makes it clear (its address, its own title), none where it
+    does not; a publisher is a name, never a title's descriptive head."""
+    named = {sid: s.publisher for sid, s in catalog.sources.items() if s.publisher}
+    assert named["pew2024"] == named["pew2021"] == "Pew Research Center"
+    assert named["hubspot"] == "HubSpot"
+    assert named["ub_closing_accounts"] == "University at Buffalo"
+    assert named["seed_000"] == "The Accidental Successful CIO"
+    assert named["marketingprofs"] == "MarketingProfs"  # not "MarketingProfs survey of ..."
+    # Who published these is not recorded, so they name no one.
+    for sid in ("fte_hours_1690", "sprinklr_price", "meltwater_price", "seed_001"):
+        assert catalog.sources[sid].publisher is None, sid
+    assert len(named) >= 40
+    for sid, publisher in named.items():
+        assert publisher != catalog.sources[sid].title, sid
+        assert not any(w in publisher.lower() for w in ("survey", "results", "report", "(")), sid
+
+
+def test_a_blank_publisher_is_refused() -> None:
+    from pydantic import ValidationError
+
+    from advisor.core.knowledge import Source
+
+    assert Source(title="A page").publisher is None
+    assert Source(title="A page", publisher=" Orbit Media ").publisher == "Orbit Media"
+    with pytest.raises(ValidationError, match="publisher"):
+        Source(title="A page", publisher="  ")
+
+
+def test_an_overlay_sets_a_publisher() -> None:
+    """A user who knows who published a source says so in the overlay; the rest stays."""
+    from advisor.core.errors import AdvisorInputError
+    from advisor.core.loading import load_catalog
+
+    overlay = "sources:\n  fte_hours_1690:\n    publisher: Our HR department\n"
+    cat = load_catalog(overlay_text=overlay)
+    src = cat.sources["fte_hours_1690"]
+    assert src.publisher == "Our HR department"
+    assert src.title.startswith("Rule of thumb")  # merged into the entry, not replacing it
+    assert cat.sources["pew2024"].publisher == "Pew Research Center"
+    with pytest.raises(AdvisorInputError, match="publisher"):
+        load_catalog(overlay_text="sources:\n  pew2024:\n    publisher: ''\n")

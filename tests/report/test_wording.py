@@ -142,12 +142,20 @@ def test_table_cells_are_padded_apart():
 
 
 def test_publishers_are_never_guessed_from_titles(catalog, reports):
-    """'MarketingProfs survey of time on social media tasks' is a title's head, not a
-    publisher: the knowledge base names no publisher, so the list has no publisher column."""
-    from advisor.report.appendix import NOT_GIVEN, source_rows, sources_table
+    """Every source the b2b report cites shows the publisher the knowledge base names, or
+    "not given": never a title's head ("MarketingProfs survey of time on social media tasks")."""
+    from advisor.core.labels import source_citation
+    from advisor.report.appendix import NOT_GIVEN
 
-    ids = set(catalog.sources)
-    assert all(row[1] == NOT_GIVEN for row in source_rows(catalog, ids))
-    assert sources_table(catalog, ids).columns == ("Source", "Date", "Address")
-    listed = [t for r in reports.values() for t in _table(r, "Sources cited")]
-    assert listed and all(t.columns == ("Source", "Date", "Address") for t in listed)
+    by_citation = {source_citation(catalog, sid): s for sid, s in catalog.sources.items()}
+    (table,) = _table(reports["b2b_software"], "Sources cited")
+    assert table.columns == ("Source", "Publisher", "Date", "Address")
+    publishers = {row[0]: row[1] for row in table.rows}
+    assert len(publishers) >= 20 and NOT_GIVEN in publishers.values()
+    for citation, publisher in publishers.items():
+        src = by_citation[citation]
+        assert publisher == (src.publisher or NOT_GIVEN), citation
+        # The heads the title guess printed: "Meta results", "Agency report (xavierfok)".
+        assert not re.search(r"survey|results|report|\(", publisher), citation
+    assert publishers[source_citation(catalog, "marketingprofs")] == "MarketingProfs"
+    assert publishers[source_citation(catalog, "agency_video")] == "xavierfok.com"
