@@ -16,7 +16,9 @@ from ..core.knowledge import Catalog
 from ..core.plan import Plan
 
 if TYPE_CHECKING:
+    from ..core.result import Recommendation
     from .chart_worker import ChartWorker
+    from .model import Chart
 
 __all__ = ["Cancelled", "write_report"]
 
@@ -50,6 +52,13 @@ def write_report(
     from .progress import Progress
     from .render import render_pdf
 
+    def early(rec: Recommendation) -> list[Chart]:
+        """The charts that need only the scenario's recommendation, in page order."""
+        from .channels import fit_chart
+        from .decision import staffing_chart
+
+        return [staffing_chart(rec)] + ([] if summary else [fit_chart(rec)])
+
     progress = Progress(on_progress, should_stop)
     # replacing() refuses a folder, device or FIFO as the target (before the engine runs, so
     # the refusal is immediate), keeps the file's mode, writes through a symlink, and removes
@@ -62,5 +71,6 @@ def write_report(
             file=file,
             progress=progress.part(0.0, 0.35),
             summary=summary,
+            on_base=None if charts is None else lambda rec: charts.prefetch(early(rec)),
         )
         render_pdf(report, tmp, progress=progress.part(0.35, 1.0), charts=charts)

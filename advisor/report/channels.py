@@ -8,7 +8,7 @@ import re
 from ..core.explain import min_cadence_hours
 from ..core.knowledge import Platform
 from ..core.labels import market_label
-from ..core.result import ChannelResult
+from ..core.result import ChannelResult, Recommendation
 from ..core.tables import why_not_text
 from ..core.vocab import AGE_BANDS, Activity, Segment
 from . import fmt
@@ -20,12 +20,7 @@ __all__ = ["WHY_NOT_HEADING", "channel_sections"]
 
 def channel_sections(inp: Inputs) -> list[Section]:
     """Why these channels: the fit of each, a page per mix channel, then the ones left out."""
-    from ..charts import fit_channels
-
     rec = inp.rec
-    shown = len(fit_channels(rec, FIT_CHART_LIMIT))
-    extra = shown - min(FIT_CHART_LIMIT, len(rec.channels))
-    also = f", and the {extra} mix channel{fmt.plural(extra)} below them" if extra else ""
     blocks: list = [
         Paragraph(
             "Each channel has its own personality and audience; one message does not fit "
@@ -41,22 +36,30 @@ def channel_sections(inp: Inputs) -> list[Section]:
                 label="Unconstrained",
             )
         )
-    blocks += [
-        Chart(
-            "draw_contributions",
-            (rec,),
-            {"limit": FIT_CHART_LIMIT},
-            height=min(6.0, 1.3 + 0.22 * shown),
-            caption=f"How the fit is made up: the {min(FIT_CHART_LIMIT, len(rec.channels))} "
-            f"best-fitting channels{also} (● = in the mix)",
-        ),
-        considered_table(inp),
-    ]
+    blocks += [fit_chart(rec), considered_table(inp)]
     intro = Section("Channels in the mix", tuple(blocks))
     out = [intro, *(channel_section(inp, c) for c in inp.mix)]
     if inp.left_out:
         out.append(why_not_section(inp))
     return out
+
+
+def fit_chart(rec: Recommendation) -> Chart:
+    """How the fit is made up, for the best-fitting channels and every mix channel (it needs
+    only the scenario's recommendation, so the report can start drawing it early)."""
+    from ..charts import fit_channels
+
+    shown = len(fit_channels(rec, FIT_CHART_LIMIT))
+    extra = shown - min(FIT_CHART_LIMIT, len(rec.channels))
+    also = f", and the {extra} mix channel{fmt.plural(extra)} below them" if extra else ""
+    return Chart(
+        "draw_contributions",
+        (rec,),
+        {"limit": FIT_CHART_LIMIT},
+        height=min(6.0, 1.3 + 0.22 * shown),
+        caption=f"How the fit is made up: the {min(FIT_CHART_LIMIT, len(rec.channels))} "
+        f"best-fitting channels{also} (● = in the mix)",
+    )
 
 
 WHY_NOT_HEADING = "Why not the other channels"

@@ -62,7 +62,10 @@ class ChartWorker:
         self._proc = proc
         self._batch = 0
         self._specs: list[Chart] = []
-        self._svgs: dict[int, bytes] = {}
+        self._where: list[tuple[int, int] | None] = []  # chart i: (batch, index) sent as
+        self._sent: list[tuple[Chart, tuple[int, int]]] = []  # every spec sent to the child
+        self._got: dict[tuple[int, int], bytes] = {}  # what the child has sent back
+        self._drawn: dict[int, bytes] = {}  # drawn here
 
     @classmethod
     def start(cls) -> ChartWorker:
@@ -86,15 +89,38 @@ class ChartWorker:
         """True while a child process is drawing for us."""
         return self._conn is not None
 
+    def prefetch(self, specs: Sequence[Chart]) -> None:
+        """Start drawing charts known before the rest of the report (page 1's, from the
+        scenario's own recommendation) while the engine still works; submit() then finds
+        them among its specs. In-process, nothing happens."""
+        self._send(list(specs))
+
     def submit(self, specs: Sequence[Chart]) -> None:
-        """Hand the specs to the child (returns at once); in-process, nothing happens yet."""
+        """Hand the report's specs to the child (returns at once): those prefetched are not
+        drawn again; in-process, nothing happens yet."""
+        self._specs, self._drawn = list(specs), {}
+        self._where = [self._key(spec) for spec in self._specs]
+        new = [i for i, key in enumerate(self._where) if key is None]
+        batch = self._send([self._specs[i] for i in new])
+        if batch is not None:
+            for j, i in enumerate(new):
+                self._where[i] = (batch, j)
+
+    def _key(self, spec: Chart) -> tuple[int, int] | None:
+        return next((key for sent, key in self._sent if sent is spec or sent == spec), None)
+
+    def _send(self, specs: list[Chart]) -> int | None:
+        """Send a batch to the child; its number, or None when there is no child."""
+        if self._conn is None or not specs:
+            return None
         self._batch += 1
-        self._specs, self._svgs = list(specs), {}
-        if self._conn is not None and self._specs:
-            try:
-                self._conn.send((self._batch, self._specs))
-            except (OSError, ValueError):
-                self.close()
+        try:
+            self._conn.send((self._batch, specs))
+        except (OSError, ValueError):
+            self.close()
+            return None
+        self._sent += [(spec, (self._batch, j)) for j, spec in enumerate(specs)]
+        return self._batch
 
     def svg(self, i: int) -> bytes:
         """Chart i of the specs submitted last, as SVG: the child's (waiting for it), or drawn
@@ -102,21 +128,22 @@ class ChartWorker:
         error, as the in-process path would)."""
         from .chartsvg import chart_svg
 
-        while i not in self._svgs and self._conn is not None:
+        key = self._where[i] if i < len(self._where) else None
+        while key is not None and key not in self._got and self._conn is not None:
             try:
                 status, batch, k, data = self._conn.recv()
             except (EOFError, OSError, ValueError):
                 self.close()
                 break
-            if batch != self._batch:
-                continue  # a batch submitted before this one
             if status != "ok":
                 self.close()
                 break
-            self._svgs[k] = data
-        if i not in self._svgs:
-            self._svgs[i] = chart_svg(self._specs[i])
-        return self._svgs[i]
+            self._got[(batch, k)] = data
+        if key is not None and key in self._got:
+            return self._got[key]
+        if i not in self._drawn:
+            self._drawn[i] = chart_svg(self._specs[i])
+        return self._drawn[i]
 
     def result(self, specs: Sequence[Chart]) -> list[bytes]:
         """Every chart of ``specs`` as SVG (submitting them unless they were the last)."""

@@ -8,6 +8,7 @@ results (and the knowledge base's descriptions) for a board audience.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..core.engine import Prepared, build, prepare
@@ -77,6 +78,7 @@ def gather(
     today: dt.date | None = None,
     progress: Progress | None = None,
     summary: bool = False,
+    on_base: Callable[[Recommendation], None] | None = None,
 ) -> Inputs:
     """Run the engine for the report: the scenario, its sensitivity and every scenario (with
     ``summary``, page 1 alone, the other scenarios are not needed and not run).
@@ -87,6 +89,8 @@ def gather(
     progress = progress or Progress()
     prep = prepare(plan, scenario, catalog, file)
     rec = build(prep)
+    if on_base is not None:  # e.g. start drawing the charts that need only this
+        on_base(rec)
     engine, sens_part = progress.part(0.0, 0.7), progress.part(0.7, 1.0)
     recs = [rec]
     if not summary:
@@ -113,11 +117,19 @@ def build_report(
     today: dt.date | None = None,
     progress: Progress | None = None,
     summary: bool = False,
+    on_base: Callable[[Recommendation], None] | None = None,
 ) -> Report:
     """The whole report as data, or page 1 alone with ``summary`` (raises AdvisorInputError
     for a bad scenario name)."""
     inputs = gather(
-        plan, catalog, scenario=scenario, file=file, today=today, progress=progress, summary=summary
+        plan,
+        catalog,
+        scenario=scenario,
+        file=file,
+        today=today,
+        progress=progress,
+        summary=summary,
+        on_base=on_base,
     )
     return report_from(inputs, summary=summary)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..charts import SHARED_LABEL
 from ..core.explain import CAP_WARNING
-from ..core.result import ChannelResult
+from ..core.result import ChannelResult, Recommendation
 from ..core.staffing import required_features
 from ..core.vocab import Action
 from . import fmt
@@ -255,7 +255,6 @@ def decision_section(inp: Inputs) -> Section:
     label, risk = main_risk(inp)
     table = mix_table(inp)
     notes = table_notes(inp, table)
-    n_bars = len(inp.mix) + (1 if sum(rec.base_hours_by_activity.values()) > 0.005 else 0)
     blocks = (
         Paragraph(ask(inp), style="lead" if rec.feasible else "warning"),
         key_figures(inp),
@@ -264,11 +263,18 @@ def decision_section(inp: Inputs) -> Section:
         *((Paragraph(today_line(inp), label="Against today"),) if _today_known(inp) else ()),
         Paragraph(tool_line(inp), label="Tool"),
         Paragraph(risk, label=label, style="warning" if label == "Risk" else "body"),
-        Chart(
-            "draw_staffing",
-            (rec,),
-            height=min(2.6, max(1.7, 1.0 + 0.26 * n_bars)),
-            caption="Hours per week by channel, stacked by activity",
-        ),
+        staffing_chart(rec),
     )
     return Section(DECISION_HEADING, blocks, level=2, new_page=False)
+
+
+def staffing_chart(rec: Recommendation) -> Chart:
+    """Page 1's chart: hours per week by channel, stacked by activity (it needs only the
+    scenario's recommendation, so the report can start drawing it early)."""
+    n_bars = len(rec.mix) + (1 if sum(rec.base_hours_by_activity.values()) > 0.005 else 0)
+    return Chart(
+        "draw_staffing",
+        (rec,),
+        height=min(2.6, max(1.7, 1.0 + 0.26 * n_bars)),
+        caption="Hours per week by channel, stacked by activity",
+    )

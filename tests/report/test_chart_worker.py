@@ -36,6 +36,11 @@ SCRIPT = textwrap.dedent("""
         else:
             raise AssertionError("the child's error was swallowed")
         assert not charts.parallel  # after a failure it draws here
+    with ChartWorker.start() as charts:  # page 1's chart sent early is not drawn twice
+        charts.prefetch(specs[:1])
+        charts.submit(specs)
+        assert charts._where == [(1, 0), (2, 0)], charts._where
+        assert charts.result(specs) == here, "a prefetched chart came back different"
     with ChartWorker.start() as charts:
         os.kill(charts._proc.pid, signal.SIGKILL)
         charts._proc.join()
