@@ -28,7 +28,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-__all__ = ["keep_together", "kept_with_next"]
+__all__ = ["frame_items", "keep_together", "kept_with_next"]
 
 MAX_PASSES = 200  # a bound on the passes (one push each); our pieces need up to 2
 # A row is pushed by an empty spacer block at the top of each of its cells that ends just
@@ -122,10 +122,9 @@ def _table_units(m: _Measure, k: int, table: QTextTable, page: float) -> list[_U
     return out
 
 
-def _units(m: _Measure, frame: QTextFrame, page: float) -> list[_Unit]:
-    """The frame's blocks and the table rows that matter, in order. Headings, table
-    captions (a block just before a table) and charts (whose caption follows) stay with what
-    comes next."""
+def frame_items(frame: QTextFrame) -> list[QTextBlock | QTextTable]:
+    """The frame's top-level blocks and tables, in order (what keeping together and cutting
+    into pieces both walk)."""
     items: list[QTextBlock | QTextTable] = []
     it = frame.begin()
     while not it.atEnd():
@@ -135,6 +134,14 @@ def _units(m: _Measure, frame: QTextFrame, page: float) -> list[_Unit]:
         elif child is None and it.currentBlock().isValid():
             items.append(it.currentBlock())
         it += 1
+    return items
+
+
+def _units(m: _Measure, frame: QTextFrame, page: float) -> list[_Unit]:
+    """The frame's blocks and the table rows that matter, in order. Headings, table
+    captions (a block just before a table) and charts (whose caption follows) stay with what
+    comes next."""
+    items = frame_items(frame)
     out: list[_Unit] = []
     for k, item in enumerate(items):
         if isinstance(item, QTextTable):

@@ -32,7 +32,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from .keep import kept_with_next, spacer
+from .keep import frame_items, kept_with_next, spacer
 
 __all__ = ["Pages", "Piece", "pieces"]
 
@@ -53,15 +53,7 @@ class Piece:
 def _cuts(parsed: QTextDocument) -> list[tuple[int, bool]]:
     """(position, new_page) of each top-level block a piece starts at: each block that
     starts a page, and each table caption whose block before can leave it."""
-    items: list[QTextBlock | QTextTable] = []
-    it = parsed.rootFrame().begin()
-    while not it.atEnd():
-        child = it.currentFrame()
-        if isinstance(child, QTextTable):
-            items.append(child)
-        elif child is None and it.currentBlock().isValid():
-            items.append(it.currentBlock())
-        it += 1
+    items = frame_items(parsed.rootFrame())
     cuts = [(0, True)]
     for k in range(1, len(items) - 1):
         item, before, after = items[k], items[k - 1], items[k + 1]

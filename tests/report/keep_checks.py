@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextTable
 
-from advisor.report.keep import kept_with_next
+from advisor.report.keep import frame_items, kept_with_next
 from advisor.report.paged import Pages
 
 OBJECT = "\ufffc"
@@ -69,17 +69,7 @@ def _page(y: float, height: float) -> int:
 
 
 def _items(doc: QTextDocument) -> list[QTextBlock | QTextTable]:
-    frame = doc.rootFrame().childFrames()[0]
-    items: list[QTextBlock | QTextTable] = []
-    it = frame.begin()
-    while not it.atEnd():
-        child = it.currentFrame()
-        if isinstance(child, QTextTable):
-            items.append(child)
-        elif child is None and it.currentBlock().isValid():
-            items.append(it.currentBlock())
-        it += 1
-    return items
+    return frame_items(doc.rootFrame().childFrames()[0])
 
 
 def _table_problems(doc: QTextDocument, table: QTextTable, shift: float, h: float) -> list[str]:
