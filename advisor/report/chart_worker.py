@@ -1,6 +1,7 @@
 """The report's charts drawn in a second process while this one computes and lays out pages.
 
     charts = ChartWorker.start()     # early: the child imports matplotlib meanwhile
+    charts.prefetch(page_one)        # charts that need only the scenario's recommendation
     ...                              # the engine, the sensitivity analysis, the report model
     charts.submit(specs)             # the child draws; the page layout needs only their sizes
     charts.svg(i)                    # chart i, when the page that shows it is painted
@@ -8,9 +9,9 @@
 A cold `advisor report` spends about a second importing matplotlib and drawing the charts;
 on a machine with two cores that work overlaps the engine and Qt's page layout. The child
 sends each chart as soon as it is drawn, in the order of the pages, so the pages before a
-chart are painted while it is being drawn. Only where
-``fork`` is the normal way to start a process (Linux) and only before Qt starts in this
-process (the CLI, never the window: forking a process with running Qt threads is unsafe).
+chart are painted while it is being drawn. Only where ``fork`` is the normal way to start
+a process (Linux) and only before Qt starts in this process (the CLI, never the window:
+forking a process with running Qt threads is unsafe).
 Anywhere else, and whenever the child fails or dies, the charts are drawn here instead,
 with the same function (``chartsvg.chart_svg``), so the PDF is the same either way.
 """
