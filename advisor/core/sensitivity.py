@@ -19,7 +19,6 @@ from dataclasses import replace
 from .engine import Prepared, weights_of
 from .errors import Cancelled
 from .margins import margins
-from .margins import shifted as _shifted  # noqa: F401  (tests move weights the same way)
 from .mix import MixSolution, solve
 from .mix_batch import BatchSolver
 from .result import Sensitivity

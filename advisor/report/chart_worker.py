@@ -146,12 +146,6 @@ class ChartWorker:
             self._drawn[i] = chart_svg(self._specs[i])
         return self._drawn[i]
 
-    def result(self, specs: Sequence[Chart]) -> list[bytes]:
-        """Every chart of ``specs`` as SVG (submitting them unless they were the last)."""
-        if list(specs) != self._specs:
-            self.submit(specs)
-        return [self.svg(i) for i in range(len(self._specs))]
-
     def close(self) -> None:
         """Stop the child (idempotent); the worker then draws in-process. The child holds
         nothing to save, so it is terminated at once: a plan refused while it is still

@@ -34,7 +34,6 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from .chart_worker import ChartWorker
-from .chartsvg import chart_svg
 from .keep import keep_together
 from .markup import chart_token, to_html
 from .model import Chart, Report
@@ -42,7 +41,7 @@ from .paged import Pages, piece_document, pieces
 from .pdfmeta import with_info
 from .progress import Progress
 
-__all__ = ["DPI", "chart_svg", "ensure_app", "render_pdf"]
+__all__ = ["DPI", "ensure_app", "render_pdf"]
 
 DPI = 300
 MARGINS_MM = (18.0, 20.0, 18.0, 16.0)  # left, top, right, bottom (the header sits in the top)

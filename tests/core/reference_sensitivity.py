@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from advisor.core.engine import Prepared, weights_of
+from advisor.core.margins import shifted  # the same move of the weights
 from advisor.core.mix import MixSolution, solve
 from advisor.core.result import GoalSensitivity, Sensitivity
 from advisor.core.sensitivity import Cancelled
@@ -29,19 +30,6 @@ __all__ = ["reference_sensitivity"]
 
 _SCAN = (0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0)
 _TOL = 0.005
-
-
-def _shifted(weights: list[float], g: int, share: float) -> list[float]:
-    others = 1.0 - weights[g]
-    out = []
-    for k, w in enumerate(weights):
-        if k == g:
-            out.append(share)
-        elif others > 0:
-            out.append(w / others * (1.0 - share))
-        else:
-            out.append((1.0 - share) / (len(weights) - 1))
-    return out
 
 
 def _mix(prep: Prepared, weights: list[float], hint: MixSolution | None = None) -> tuple[int, ...]:
@@ -63,13 +51,13 @@ def _margin(
     for step in _SCAN:
         delta = min(step, limit)
         check()
-        mix = _mix(prep, _shifted(weights, g, share + sign * delta), hint)
+        mix = _mix(prep, shifted(weights, g, share + sign * delta), hint)
         if mix != base:
             hi, hi_mix = delta, mix
             while hi - lo > _TOL:
                 mid = (lo + hi) / 2
                 check()
-                m = _mix(prep, _shifted(weights, g, share + sign * mid), hint)
+                m = _mix(prep, shifted(weights, g, share + sign * mid), hint)
                 if m != base:
                     hi, hi_mix = mid, m
                 else:

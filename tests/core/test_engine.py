@@ -276,8 +276,8 @@ def test_unknown_ids_and_scenarios_are_input_errors(catalog) -> None:
 
 def test_sensitivity_margins_really_flip_the_mix(catalog) -> None:
     from advisor.core.engine import build, weights_of
+    from advisor.core.margins import shifted
     from advisor.core.mix import solve
-    from advisor.core.sensitivity import _shifted
 
     prep = prepare(load_plan(EXAMPLES[0]), None, catalog)
     base = solve(prep.problem, weights_of(prep.profile)).channels
@@ -289,7 +289,7 @@ def test_sensitivity_margins_really_flip_the_mix(catalog) -> None:
             if delta is None:
                 continue
             flips += 1
-            moved = solve(prep.problem, _shifted(weights, g, s.share + sign * delta)).channels
+            moved = solve(prep.problem, shifted(weights, g, s.share + sign * delta)).channels
             assert moved != base
     assert flips > 0
     assert 0.0 <= sens.mix_stability <= 1.0

@@ -20,10 +20,11 @@ from reference_sensitivity import reference_sensitivity
 from advisor.core import margins as margins_mod
 from advisor.core.engine import Prepared, prepare, weights_of
 from advisor.core.loading import load_catalog, load_plan
+from advisor.core.margins import shifted
 from advisor.core.mix import solve
 from advisor.core.mix_batch import BatchSolver
 from advisor.core.result import Sensitivity
-from advisor.core.sensitivity import Cancelled, _shifted, sensitivity
+from advisor.core.sensitivity import Cancelled, sensitivity
 
 EXAMPLES = Path(__file__).parents[2] / "resources" / "examples"
 
@@ -49,9 +50,9 @@ def _same(prep: Prepared, new: Sensitivity, old: Sensitivity) -> None:
                 continue
             assert y is None or x <= y + 1e-4 + 1e-9, (a.goal, sign, x, y)
             # the mix does change at the reported move, and not just before it
-            at = solve(prep.problem, _shifted(weights, g, a.share + sign * x))
+            at = solve(prep.problem, shifted(weights, g, a.share + sign * x))
             assert [ids[c] for c in at.channels] == mx
-            before = solve(prep.problem, _shifted(weights, g, a.share + sign * (x - 2e-4)))
+            before = solve(prep.problem, shifted(weights, g, a.share + sign * (x - 2e-4)))
             assert before.channels == base or x < 2e-4
             if y is None or y - x > 0.005 + 1e-4 or mx != my:
                 continue  # an earlier change that the old scan stepped over
